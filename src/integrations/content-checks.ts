@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkContentFolder } from '../lib/checks/content';
+import { findBrokenLinks, readPage } from '../lib/checks/links';
+import { formatReport, type Problem } from '../lib/checks/problem';
+import { contentDir } from '../lib/site';
+
+/** An error that carries a content report: printed as it is, without a stack. */
+export class ContentError extends Error {
+  constructor(summary: string, problems: readonly Problem[]) {
+    super(`${summary}\n${formatReport(problems)}`);
+    this.name = 'ContentError';
+    this.stack = this.message;
+  }
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/**
+ * Checks content before Astro compiles it (schema, MDX syntax) and the built
+ * site afterwards (every article has a page with a body, every link resolves).
+ * Any problem fails the build with one line per problem.
+ */
+export function contentChecks(): AstroIntegration {
+  let root = process.cwd();
+  let articles: string[] = [];
+  return {
+    name: 'vag:content-checks',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        root = fileURLToPath(config.root);
+        const folder = join(root, contentDir());
+        const problems = checkContentFolder(root, folder);
+        articles = listFiles(folder).filter((file) => /^(factors|guides)\/.+\.mdx$/.test(file));
+        if (problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
+        logger.info(`${articles.length} articles passed the content checks`);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const files = listFiles(outDir);
+        const fileSet = new Set(files);
+        const pages = files.filter((file) => file.endsWith('.html')).map((file) => readPage(file, readFileSync(join(outDir, file), 'utf8')));
+        const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.');
+        for (const article of articles) {
+          const page = `${article.replace(/\.mdx$/, '')}/index.html`;
+          const html = fileSet.has(page) ? readFileSync(join(outDir, page), 'utf8') : '';
+          if (!/data-article-body[^>]*>\s*<(?!\/)/.test(html)) {
+            problems.push({
+              file: `${contentDir()}/${article}`,
+              rule: 'build/missing-page',
+              message: `the article has no page with a body at /${page.replace(/index\.html$/, '')} (an MDX error may be logged above)`,
+            });
+          }
+        }
+        if (problems.length) throw new ContentError('Built site check failed.', problems);
+        logger.info(`${pages.length} pages checked: every internal link and fragment resolves`);
+      },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The common shape of every content problem, so that the schema check, the MDX
+ * check and the link check report alike: one line each, file first.
+ */
+export interface Problem {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line?: number;
+  column?: number;
+  /** Short id of the rule that fired, e.g. `schema/unknown-tag`. */
+  rule: string;
+  message: string;
+  /** What to do about it, when there is more to say than the message. */
+  hint?: string;
+}
+
+/** `file:line:column  rule  message (hint)` — one line, no stack trace. */
+export function formatProblem(problem: Problem): string {
+  const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
+  const hint = problem.hint ? ` (hint: ${problem.hint})` : '';
+  return `${where}  ${problem.rule}  ${problem.message}${hint}`;
+}
+
+/** All problems, sorted by file and position, then a count line. */
+export function formatReport(problems: readonly Problem[]): string {
+  const sorted = [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} found`;
+  return [...sorted.map(formatProblem), count].join('\n');
+}

@@ -1,0 +1,24 @@
+import type { Method, Tag } from './taxonomy';
+
+/** URL of a factor page; `id` is the collection id, `<method>/<slug>`. */
+export function factorUrl(id: string): string {
+  return `/factors/${id}/`;
+}
+
+export function guideUrl(id: string): string {
+  return `/guides/${id}/`;
+}
+
+export function methodUrl(method: Method): string {
+  return `/${method}/`;
+}
+
+export function tagUrl(tag: Tag): string {
+  return `/tags/${tag}/`;
+}
+
+/** Split a factor id into its method folder and slug. */
+export function splitFactorId(id: string): { method: string; slug: string } {
+  const [method = '', ...rest] = id.split('/');
+  return { method, slug: rest.join('/') };
+}

@@ -1,0 +1,71 @@
+/**
+ * The one list of methods, stances and tags. Schemas, pages, the matrix,
+ * CONTRIBUTING tables and search filters all import from here.
+ */
+
+export const METHODS = {
+  kms: {
+    label: 'KMS',
+    name: 'Key Management Service',
+    blurb: 'A host on your network activates volume-licensed clients, which renew every 7 days.',
+  },
+  mak: {
+    label: 'MAK',
+    name: 'Multiple Activation Key',
+    blurb: 'Each machine activates once with Microsoft, online, by phone or through VAMT.',
+  },
+  adba: {
+    label: 'ADBA',
+    name: 'Active Directory-based activation',
+    blurb: 'Domain-joined clients activate from an object stored in Active Directory.',
+  },
+  token: {
+    label: 'Token',
+    name: 'Token-based activation',
+    blurb: 'Certificates and an issuance licence activate machines in isolated, high-security networks.',
+  },
+} as const;
+
+export type Method = keyof typeof METHODS;
+export const METHOD_IDS = Object.keys(METHODS) as [Method, ...Method[]];
+
+export const STANCES = {
+  pro: { label: 'Pro', plural: 'Pros' },
+  con: { label: 'Con', plural: 'Cons' },
+} as const;
+
+export type Stance = keyof typeof STANCES;
+export const STANCE_IDS = Object.keys(STANCES) as [Stance, ...Stance[]];
+
+export const TAGS = {
+  dns: { label: 'DNS', description: 'SRV records, dynamic update and how clients find a host.' },
+  'internet-access': { label: 'Internet access', description: 'Which machines must reach Microsoft, and when.' },
+  'isolated-networks': { label: 'Isolated networks', description: 'Networks with no route to the internet or the core network.' },
+  'branch-offices': { label: 'Branch offices', description: 'Sites away from the core network and how they connect.' },
+  'roaming-devices': { label: 'Roaming devices', description: 'Laptops and devices that rarely reach the corporate network.' },
+  deployment: { label: 'Deployment', description: 'What activation adds to imaging and installing machines.' },
+  renewal: { label: 'Renewal', description: 'How long an activation lasts and how it is renewed.' },
+  'activation-threshold': { label: 'Activation threshold', description: 'The KMS minimum count of 25 clients or 5 servers.' },
+  testing: { label: 'Testing', description: 'Labs, test installs and proving a set-up before rollout.' },
+  monitoring: { label: 'Monitoring', description: 'What has to be watched to keep activation healthy.' },
+  'activation-limits': { label: 'Activation limits', description: 'Keys that allow only a fixed number of activations.' },
+  licensing: { label: 'Licensing', description: 'Keys, agreements and how they are managed.' },
+  virtualization: { label: 'Virtualization', description: 'Virtual machines, images and clones.' },
+  'active-directory': { label: 'Active Directory', description: 'Domains, forests and domain-joined clients.' },
+  'small-sites': { label: 'Small sites', description: 'Organisations or sites below the KMS threshold.' },
+  security: { label: 'Security', description: 'High-security environments and handling of keys.' },
+  office: { label: 'Office', description: 'Volume-licensed Office, Project and Visio.' },
+} as const;
+
+export type Tag = keyof typeof TAGS;
+export const TAG_IDS = Object.keys(TAGS) as [Tag, ...Tag[]];
+
+/** Display label of a method, e.g. `kms` → `KMS`. */
+export function methodLabel(method: Method): string {
+  return METHODS[method].label;
+}
+
+/** Display label of a tag, e.g. `internet-access` → `Internet access`. */
+export function tagLabel(tag: Tag): string {
+  return TAGS[tag].label;
+}
