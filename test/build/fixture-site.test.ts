@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { buildSite, hrefsBetween, listFiles, readHtml, ROOT, type BuildResult } from '../helpers/build';
+import { readFactors } from '../helpers/fixture-content';
+import { findBrokenLinks, readPage } from '../../src/lib/checks/links';
+import { readFileSync } from 'node:fs';
+
+const CONTENT = join(ROOT, 'test/fixtures/basic/content');
+const factors = readFactors(CONTENT);
+let build: BuildResult;
+
+beforeAll(() => {
+  build = buildSite('basic', 'test/fixtures/basic/content');
+});
+
+describe('a fixture site with four factors and one guide', () => {
+  it('builds', () => {
+    expect(build.output).not.toMatch(/\[ERROR\]/);
+    expect(build.status).toBe(0);
+  });
+
+  it('gives every factor a page with its title, stance and method', () => {
+    for (const factor of factors) {
+      const html = readHtml(build.outDir, factor.url);
+      expect(html).toContain(`<h1>${factor.title}</h1>`);
+      expect(html).toMatch(new RegExp(`class="badge ${factor.stance}"`));
+    }
+  });
+
+  it('lists on each tag page exactly the factors with that tag', () => {
+    const tags = new Set(factors.flatMap((factor) => factor.tags));
+    for (const tag of tags) {
+      const html = readHtml(build.outDir, `/tags/${tag}/`);
+      const listed = hrefsBetween(html, '<main', '</main>').filter((href) => href.startsWith('/factors/'));
+      const expected = factors.filter((factor) => factor.tags.includes(tag)).map((factor) => factor.url);
+      expect(new Set(listed), `tag ${tag}`).toEqual(new Set(expected));
+    }
+    const tagPages = listFiles(join(build.outDir, 'tags')).filter((file) => file !== 'index.html');
+    expect(tagPages).toHaveLength(tags.size);
+  });
+
+  it('puts every factor in the comparison matrix, under each of its tags', () => {
+    const html = readHtml(build.outDir, '/compare/');
+    for (const factor of factors) {
+      const mentions = html.split(`href="${factor.url}"`).length - 1;
+      expect(mentions, factor.url).toBe(factor.tags.length);
+    }
+  });
+
+  it('lists each method page with exactly its own pros and cons', () => {
+    for (const method of ['kms', 'mak']) {
+      const listed = hrefsBetween(readHtml(build.outDir, `/${method}/`), '<main', '</main>').filter((href) =>
+        href.startsWith('/factors/'),
+      );
+      expect(new Set(listed)).toEqual(new Set(factors.filter((f) => f.method === method).map((f) => f.url)));
+    }
+  });
+
+  it('renders GitHub-flavoured Markdown through remark-gfm', () => {
+    const html = readHtml(build.outDir, factors[0]!.url);
+    expect(html).toMatch(/<table>[\s\S]*<th>Setting<\/th>/);
+    expect(html).toContain('<del>struck</del>');
+    expect(html).toContain('<a href="https://learn.microsoft.com/">');
+    expect(build.output).not.toMatch(/plugins? (are|is|will be) ignored/i);
+  });
+
+  it('resolves every internal link and fragment in the output', () => {
+    const files = listFiles(build.outDir);
+    const pages = files
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => readPage(file, readFileSync(join(build.outDir, file), 'utf8')));
+    expect(pages.length).toBeGreaterThan(factors.length);
+    expect(findBrokenLinks(pages, new Set(files))).toEqual([]);
+  });
+
+  it('ships no script on article pages', () => {
+    for (const factor of factors) expect(readHtml(build.outDir, factor.url)).not.toMatch(/<script/i);
+    expect(readHtml(build.outDir, '/guides/words/')).not.toMatch(/<script/i);
+  });
+
+  it('writes a sitemap that lists every factor page', () => {
+    const files = listFiles(build.outDir).filter((file) => file.startsWith('sitemap'));
+    const xml = files.map((file) => readFileSync(join(build.outDir, file), 'utf8')).join('\n');
+    for (const factor of factors) expect(xml).toContain(`${factor.url}</loc>`);
+  });
+
+  it('gives each page a title, description, canonical URL and Open Graph tags', () => {
+    const html = readHtml(build.outDir, factors[0]!.url);
+    expect(html).toMatch(/<title>Alpha pro · Volume Activation Guide<\/title>/);
+    expect(html).toMatch(/<meta name="description" content="A fixture summary for Alpha pro\.">/);
+    expect(html).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+\/factors\/kms\/alpha-pro\/">/);
+    expect(html).toMatch(/<meta property="og:title" content="Alpha pro">/);
+  });
+});
+
+describe('builds that must fail', () => {
+  it('fails on bad frontmatter, naming the file, line and field', () => {
+    const result = buildSite('bad-frontmatter', 'test/fixtures/bad-frontmatter/content');
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      'test/fixtures/bad-frontmatter/content/factors/kms/broken-tag.mdx:6:13  schema/unknown-tag  field "tags[1]": unknown tag "renewl" — did you mean "renewal"?',
+    );
+    expect(listFiles(result.outDir)).toEqual([]);
+  });
+
+  it('fails on a link to a missing page or a missing fragment, naming the page', () => {
+    const result = buildSite('broken-link', 'test/fixtures/broken-link/content');
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(
+      /factors\/kms\/beta-con\/index\.html {2}links\/broken {2}link "\/factors\/kms\/does-not-exist\/" points to a page or file that the build did not produce/,
+    );
+    expect(result.output).toMatch(/link "\/guides\/words\/#csvlk" points to "#csvlk", which is not an id on \/guides\/words\//);
+  });
+});

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  status: number | null;
+  /** stdout and stderr together, colours removed. */
+  output: string;
+  outDir: string;
+}
+
+/**
+ * Build the site from a content folder into test/.output/<name>, with its own
+ * cache so fixture builds never see each other's content.
+ */
+export function buildSite(name: string, contentDir: string): BuildResult {
+  const outDir = join(ROOT, 'test/.output', name, 'dist');
+  rmSync(join(ROOT, 'test/.output', name), { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [ASTRO, 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      VAG_CONTENT_DIR: relative(ROOT, resolve(ROOT, contentDir)),
+      VAG_OUT_DIR: outDir,
+      VAG_CACHE_DIR: join(ROOT, 'test/.output', name, 'cache'),
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  // eslint-disable-next-line no-control-regex
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: result.status, output, outDir };
+}
+
+/** Every file in a folder, relative, with forward slashes. */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+export function readHtml(outDir: string, urlPath: string): string {
+  return readFileSync(join(outDir, urlPath.replace(/^\//, ''), 'index.html'), 'utf8');
+}
+
+/** The hrefs of links inside the element that starts at `marker` and ends at `endMarker`. */
+export function hrefsBetween(html: string, marker: string, endMarker: string): string[] {
+  const start = html.indexOf(marker);
+  if (start < 0) return [];
+  const end = html.indexOf(endMarker, start);
+  const part = html.slice(start, end < 0 ? undefined : end);
+  return [...part.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!);
+}
