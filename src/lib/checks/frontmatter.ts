@@ -28,7 +28,7 @@ export function checkFrontmatter(file: string, text: string, schema: z.ZodType):
   const problems: Problem[] = [];
   if (!result.success) {
     for (const issue of formatIssues(schema, result.error, split.data, VOCABULARIES)) {
-      problems.push({ file, ...split.locate(issue.path), rule: `schema/${issue.rule}`, message: issue.message });
+      problems.push({ file, ...split.locate(issue.path, { atKey: issue.atKey }), rule: `schema/${issue.rule}`, message: issue.message });
     }
   }
   const data = split.data as Record<string, unknown> | undefined;

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 
 /** A content file split into its YAML frontmatter and its Markdown body. */
 export interface SplitFile {
@@ -8,7 +8,7 @@ export interface SplitFile {
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
   /** Where a frontmatter path sits in the file (1-based), for precise messages. */
-  locate(path: readonly PropertyKey[]): { line: number; column: number };
+  locate(path: readonly PropertyKey[], options?: { atKey?: boolean }): { line: number; column: number };
   /** YAML syntax errors, with their position in the file. */
   errors: { line: number; column: number; message: string }[];
 }
@@ -41,19 +41,22 @@ export function splitFrontmatter(text: string): SplitFile {
     body: text.slice(match[0].length),
     bodyLine: match[0].endsWith('\n') ? bodyLine : bodyLine + 1,
     errors,
-    locate(path) {
+    locate(path, { atKey = false } = {}) {
       for (let depth = path.length; depth > 0; depth--) {
-        const node = doc.getIn(path.slice(0, depth) as unknown[], true);
-        if (isNode(node) && node.range) return toFile(node.range[0]);
-        // The key of a missing or scalar value: point at the parent's entry.
         const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1) as unknown[], true) : doc.contents;
-        if (parent && typeof parent === 'object' && 'items' in parent) {
-          const pair = (parent.items as { key?: { value?: unknown; range?: [number, number, number] } }[]).find(
-            (item) => item.key?.value === path[depth - 1],
-          );
-          if (pair?.key?.range) return toFile(pair.key.range[0]);
+        const key = path[depth - 1];
+        const isTarget = depth === path.length;
+        if (isMap(parent)) {
+          const pair = parent.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
+          if (!pair) continue;
+          if (isTarget && !atKey && isNode(pair.value) && pair.value.range) return toFile(pair.value.range[0]);
+          if (isNode(pair.key) && pair.key.range) return toFile(pair.key.range[0]);
+        } else if (isSeq(parent) && typeof key === 'number') {
+          const item = parent.items[key];
+          if (isNode(item) && item.range) return toFile(item.range[0]);
         }
       }
+      // A missing top-level field: point at the start of the frontmatter.
       return { line: 2, column: 1 };
     },
   };

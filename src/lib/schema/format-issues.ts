@@ -9,6 +9,8 @@ export interface FieldIssue {
   rule: string;
   /** `field "tags[2]": unknown value "dsn" — did you mean "dns"? Known values: …` */
   message: string;
+  /** The problem is the field's name, not its value (an unknown field). */
+  atKey?: boolean;
 }
 
 /** `tags[2]`, `sources[0].url`. */
@@ -66,11 +68,13 @@ export function formatIssues(
     const field = `field "${fieldName(path)}"`;
     const received = valueAt(data, path);
     const topField = typeof path[0] === 'string' ? path[0] : '';
+    if (received === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+      issues.push({ path, rule: 'missing-field', message: `${field} is required but missing` });
+      continue;
+    }
     switch (issue.code) {
       case 'invalid_type': {
-        if (received === undefined) {
-          issues.push({ path, rule: 'missing-field', message: `${field} is required but missing` });
-        } else {
+        {
           issues.push({
             path,
             rule: 'wrong-type',
@@ -98,6 +102,7 @@ export function formatIssues(
           const keyField = `field "${fieldName([...path, key])}"`;
           issues.push({
             path: [...path, key],
+            atKey: true,
             rule: 'unknown-field',
             message: `${keyField} is not a known field${guess ? ` — did you mean "${guess}"?` : '.'}${
               shapeKeys.length ? ` Known fields: ${shapeKeys.join(', ')}` : ''
@@ -113,7 +118,7 @@ export function formatIssues(
         break;
       }
       case 'invalid_format': {
-        issues.push({ path, rule: `invalid-${issue.format}`, message: `${field} ${issue.message}, received ${describe(received)}` });
+        issues.push({ path, rule: issue.format === 'regex' ? 'invalid-format' : `invalid-${issue.format}`, message: `${field} ${issue.message}, received ${describe(received)}` });
         break;
       }
       default:

@@ -25,7 +25,7 @@ export const sourcesSchema = z
   .min(1, 'at least one source is required')
   .superRefine((sources, ctx) => {
     const first = sources[0];
-    if (first && z.url().safeParse(first.url).success && !isMicrosoftUrl(first.url)) {
+    if (first && /^https?:\/\//.test(first.url) && !isMicrosoftUrl(first.url)) {
       ctx.addIssue({
         code: 'custom',
         path: [0, 'url'],

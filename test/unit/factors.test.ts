@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { byStance, comparisonMatrix, factorsByTag, neighbours, relatedFactors, type FactorSummary } from '../../src/lib/factors';
+import type { Method, Stance, Tag } from '../../src/lib/taxonomy';
+
+function factor(id: string, stance: Stance, tags: Tag[], title = id): FactorSummary {
+  const method = id.split('/')[0] as Method;
+  return { id, data: { title, summary: `${title}.`, method, stance, tags } };
+}
+
+const kmsDns = factor('kms/dns', 'pro', ['dns', 'deployment'], 'Finds the host');
+const kmsRenew = factor('kms/renew', 'con', ['renewal', 'monitoring'], 'Clients renew');
+const kmsBranch = factor('kms/branch', 'con', ['branch-offices', 'dns'], 'Branches are hard');
+const makForever = factor('mak/forever', 'pro', ['renewal'], 'Never expires');
+const makStep = factor('mak/step', 'con', ['deployment'], 'A step per install');
+const all = [makStep, kmsRenew, makForever, kmsBranch, kmsDns];
+
+describe('byStance', () => {
+  it('splits one method into pros and cons, alphabetically', () => {
+    expect(byStance(all, 'kms')).toEqual({ pro: [kmsDns], con: [kmsBranch, kmsRenew] });
+    expect(byStance(all, 'adba')).toEqual({ pro: [], con: [] });
+  });
+});
+
+describe('neighbours', () => {
+  it('walks pros then cons within one method, never into another method', () => {
+    expect(neighbours(all, kmsDns)).toEqual({ previous: undefined, next: kmsBranch });
+    expect(neighbours(all, kmsBranch)).toEqual({ previous: kmsDns, next: kmsRenew });
+    expect(neighbours(all, kmsRenew)).toEqual({ previous: kmsBranch, next: undefined });
+  });
+});
+
+describe('relatedFactors', () => {
+  it('ranks factors by shared tags and prefers the other method on a tie', () => {
+    // kms/dns shares "dns" with kms/branch and "deployment" with mak/step: the MAK one comes first.
+    expect(relatedFactors(all, kmsDns)).toEqual([makStep, kmsBranch]);
+  });
+
+  it('leaves out factors that share no tag, and the factor itself', () => {
+    const related = relatedFactors(all, makForever);
+    expect(related).toEqual([kmsRenew]);
+  });
+
+  it('stops at the limit', () => {
+    expect(relatedFactors(all, kmsDns, 1)).toHaveLength(1);
+  });
+});
+
+describe('factorsByTag and comparisonMatrix', () => {
+  it('lists only tags in use, each with exactly its factors', () => {
+    const groups = factorsByTag(all);
+    expect(groups.map((group) => group.tag).sort()).toEqual(['branch-offices', 'deployment', 'dns', 'monitoring', 'renewal']);
+    expect(groups.find((group) => group.tag === 'renewal')?.factors).toEqual([kmsRenew, makForever]);
+  });
+
+  it('places every factor once in the row of each of its tags', () => {
+    const matrix = comparisonMatrix(all);
+    for (const item of all) {
+      const cells = matrix.flatMap((row) =>
+        row.cells.filter((cell) => [...cell.pros, ...cell.cons].includes(item)).map(() => row.tag),
+      );
+      expect(cells.sort()).toEqual([...item.data.tags].sort());
+    }
+  });
+
+  it('puts pros and cons in the column of their own method', () => {
+    const renewal = comparisonMatrix(all).find((row) => row.tag === 'renewal')!;
+    expect(renewal.cells.find((cell) => cell.method === 'kms')).toMatchObject({ pros: [], cons: [kmsRenew] });
+    expect(renewal.cells.find((cell) => cell.method === 'mak')).toMatchObject({ pros: [makForever], cons: [] });
+  });
+});
