@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContentFolder } from '../lib/checks/content';
 import { findBrokenLinks, readPage } from '../lib/checks/links';
+import { findMissingArticles } from '../lib/checks/pages';
 import { formatReport, type Problem } from '../lib/checks/problem';
 import { contentDir } from '../lib/site';
 
@@ -47,17 +48,9 @@ export function contentChecks(): AstroIntegration {
         const fileSet = new Set(files);
         const pages = files.filter((file) => file.endsWith('.html')).map((file) => readPage(file, readFileSync(join(outDir, file), 'utf8')));
         const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.');
-        for (const article of articles) {
-          const page = `${article.replace(/\.mdx$/, '')}/index.html`;
-          const html = fileSet.has(page) ? readFileSync(join(outDir, page), 'utf8') : '';
-          if (!/data-article-body[^>]*>\s*<(?!\/)/.test(html)) {
-            problems.push({
-              file: `${contentDir()}/${article}`,
-              rule: 'build/missing-page',
-              message: `the article has no page with a body at /${page.replace(/index\.html$/, '')} (an MDX error may be logged above)`,
-            });
-          }
-        }
+        problems.push(
+          ...findMissingArticles(articles, (file) => (fileSet.has(file) ? readFileSync(join(outDir, file), 'utf8') : undefined), contentDir()),
+        );
         if (problems.length) throw new ContentError('Built site check failed.', problems);
         logger.info(`${pages.length} pages checked: every internal link and fragment resolves`);
       },

@@ -111,4 +111,11 @@ describe('builds that must fail', () => {
     );
     expect(result.output).toMatch(/link "\/guides\/words\/#csvlk" points to "#csvlk", which is not an id on \/guides\/words\//);
   });
+
+  it('fails on MDX that cannot be parsed, before Astro compiles it', () => {
+    const result = buildSite('invalid-mdx', 'test/fixtures/invalid-mdx/content');
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/test\/fixtures\/invalid-mdx\/content\/factors\/kms\/beta-con\.mdx:\d+:\d+ {2}mdx\/syntax {2}MDX cannot parse this: /);
+    expect(listFiles(result.outDir)).toEqual([]);
+  });
 });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { findMissingArticles } from '../../src/lib/checks/pages';
+import { formatProblem } from '../../src/lib/checks/problem';
+
+const pages: Record<string, string> = {
+  'factors/kms/good/index.html': '<div class="prose" data-article-body><p>Text</p></div>',
+  'factors/kms/empty/index.html': '<div class="prose" data-article-body>\n  </div>',
+};
+const read = (file: string) => pages[file];
+
+describe('findMissingArticles', () => {
+  it('accepts an article whose page has a body', () => {
+    expect(findMissingArticles(['factors/kms/good.mdx'], read)).toEqual([]);
+  });
+
+  it('reports an article whose page rendered an empty body', () => {
+    expect(findMissingArticles(['factors/kms/empty.mdx'], read).map(formatProblem)).toEqual([
+      'content/factors/kms/empty.mdx  build/missing-page  the article has no page with a body at /factors/kms/empty/ (its body rendered empty) (hint: look for an [ERROR] about this file above in the build output)',
+    ]);
+  });
+
+  it('reports an article that got no page at all', () => {
+    expect(findMissingArticles(['guides/gone.mdx'], read)[0]?.message).toBe('the article has no page with a body at /guides/gone/');
+  });
+});
