@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { factorSchema } from './lib/schema/factor';
 import { guideSchema } from './lib/schema/guide';
+import { TREE_FILE } from './lib/tree/load';
+import { treeNodeSchema } from './lib/tree/schema';
 import { contentDir } from './lib/site';
 
 const factors = defineCollection({
@@ -14,4 +16,10 @@ const guides = defineCollection({
   schema: guideSchema,
 });
 
-export const collections = { factors, guides };
+/** The decision tree: one entry per question or outcome (content/decision-tree.yaml). */
+const tree = defineCollection({
+  loader: file(`${contentDir()}/${TREE_FILE}`),
+  schema: treeNodeSchema,
+});
+
+export const collections = { factors, guides, tree };

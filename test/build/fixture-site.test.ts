@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildSite, hrefsBetween, listFiles, readHtml, ROOT, type BuildResult } from '../helpers/build';
+import { brokenContent, buildSite, hrefsBetween, listFiles, readHtml, ROOT, type BuildResult } from '../helpers/build';
 import { readFactors } from '../helpers/fixture-content';
 import { findBrokenLinks, readPage } from '../../src/lib/checks/links';
 import { readFileSync } from 'node:fs';
@@ -95,16 +95,16 @@ describe('a fixture site with four factors and one guide', () => {
 
 describe('builds that must fail', () => {
   it('fails on bad frontmatter, naming the file, line and field', () => {
-    const result = buildSite('bad-frontmatter', 'test/fixtures/bad-frontmatter/content');
+    const result = buildSite('unknown-tag', brokenContent('unknown-tag'));
     expect(result.status).not.toBe(0);
     expect(result.output).toContain(
-      'test/fixtures/bad-frontmatter/content/factors/kms/broken-tag.mdx:6:13  schema/unknown-tag  field "tags[1]": unknown tag "renewl" — did you mean "renewal"?',
+      'test/.output/content/unknown-tag/factors/kms/beta-con.mdx:6:13  schema/unknown-tag  field "tags[1]": unknown tag "renewl" — did you mean "renewal"?',
     );
     expect(listFiles(result.outDir)).toEqual([]);
   });
 
   it('fails on a link to a missing page or a missing fragment, naming the page', () => {
-    const result = buildSite('broken-link', 'test/fixtures/broken-link/content');
+    const result = buildSite('broken-link', brokenContent('broken-link'));
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(
       /factors\/kms\/beta-con\/index\.html {2}links\/broken {2}link "\/factors\/kms\/does-not-exist\/" points to a page or file that the build did not produce/,
@@ -113,9 +113,17 @@ describe('builds that must fail', () => {
   });
 
   it('fails on MDX that cannot be parsed, before Astro compiles it', () => {
-    const result = buildSite('invalid-mdx', 'test/fixtures/invalid-mdx/content');
+    const result = buildSite('invalid-mdx', brokenContent('invalid-mdx'));
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/test\/fixtures\/invalid-mdx\/content\/factors\/kms\/beta-con\.mdx:\d+:\d+ {2}mdx\/syntax {2}MDX cannot parse this: /);
+    expect(result.output).toMatch(/test\/\.output\/content\/invalid-mdx\/factors\/kms\/beta-con\.mdx:\d+:\d+ {2}mdx\/syntax {2}MDX cannot parse this: /);
     expect(listFiles(result.outDir)).toEqual([]);
+  });
+
+  it('fails when a factor is cited nowhere in the decision tree, naming the factor file', () => {
+    const result = buildSite('orphan-factor', brokenContent('orphan-factor'));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      'test/.output/content/orphan-factor/factors/mak/epsilon-pro.mdx  tree/orphan-factor  factor "mak/epsilon-pro" is not cited by any answer or outcome in test/.output/content/orphan-factor/decision-tree.yaml',
+    );
   });
 });

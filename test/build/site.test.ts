@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { buildSite, listFiles, readHtml, type BuildResult } from '../helpers/build';
+import { readTreeFile } from '../../src/lib/tree/load';
 
 let build: BuildResult;
 let articles: string[];
@@ -48,5 +50,57 @@ describe('the real site', () => {
     const html = readHtml(build.outDir, '/factors/mak/limited-activations/');
     expect(html).toMatch(/href="[^"]+\/edit\/main\/content\/factors\/mak\/limited-activations\.mdx"/);
     expect(html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}">/);
+  });
+
+  it('shows on every factor page where it decides, each place linking into the tree', () => {
+    for (const url of articles.filter((article) => article.startsWith('/factors/'))) {
+      const html = readHtml(build.outDir, url);
+      const section = /<section aria-labelledby="where-it-decides"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      expect(section, url).toMatch(/href="\/decide\/[^"]*#[a-z0-9-]+"/);
+    }
+  });
+
+  it('server-renders every question and outcome of the tree on /decide/, with the first question on the home page', () => {
+    const { nodes } = readTreeFile('tree', readFileSync('content/decision-tree.yaml', 'utf8'));
+    const html = readHtml(build.outDir, '/decide/');
+    for (const node of nodes) expect(html, node.id).toContain(`id="${node.id}" data-node="${node.id}"`);
+    const first = nodes[0]!;
+    expect(readHtml(build.outDir, '/')).toContain(`data-node="${first.id}"`);
+  });
+
+  it('publishes the linked tree as JSON with every factor and the reasons for every outcome', () => {
+    const json = JSON.parse(readFileSync(join(build.outDir, 'decision-tree.json'), 'utf8')) as {
+      version: number;
+      start: string;
+      questions: { id: string; answers: { next: string }[] }[];
+      outcomes: { id: string; pros: string[]; cons: string[] }[];
+      factors: Record<string, { url: string; decides: unknown[] }>;
+    };
+    const factorIds = articles.filter((url) => url.startsWith('/factors/')).map((url) => url.replace(/^\/factors\/|\/$/g, ''));
+    expect(Object.keys(json.factors).sort()).toEqual(factorIds.sort());
+    for (const outcome of json.outcomes) {
+      expect(outcome.pros.length, outcome.id).toBeGreaterThan(0);
+      expect(outcome.cons.length, outcome.id).toBeGreaterThan(0);
+    }
+    const ids = new Set([...json.questions.map((q) => q.id), ...json.outcomes.map((o) => o.id)]);
+    for (const question of json.questions) for (const answer of question.answers) expect(ids.has(answer.next)).toBe(true);
+    expect(json.start).toBe(json.questions[0]!.id);
+  });
+
+  it('draws the tree as a static SVG whose boxes link into the tree, with no script', () => {
+    const html = readHtml(build.outDir, '/decide/map/');
+    expect(html).not.toMatch(/<script/i);
+    const svg = /<svg[\s\S]*<\/svg>/.exec(html)?.[0] ?? '';
+    const { nodes } = readTreeFile('tree', readFileSync('content/decision-tree.yaml', 'utf8'));
+    for (const node of nodes) expect(svg, node.id).toMatch(new RegExp(`<a href="/decide/[^"]*#${node.id}"`));
+  });
+
+  it('keeps the decision tree script small (at most 6 KB gzipped)', () => {
+    const html = readHtml(build.outDir, '/decide/');
+    const inline = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    const external = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => readFileSync(join(build.outDir, match[1]!), 'utf8'));
+    const code = [...inline, ...external].join('');
+    expect(code.length).toBeGreaterThan(0);
+    expect(gzipSync(code).length).toBeLessThanOrEqual(6 * 1024);
   });
 });

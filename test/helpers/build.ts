@@ -1,9 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+/**
+ * A content folder made of the basic fixture site with the files of one
+ * broken case laid over it (test/fixtures/broken/<name>/), so each case differs
+ * from a valid site by exactly the mistake it demonstrates.
+ */
+export function brokenContent(name: string): string {
+  const dir = join(ROOT, 'test/.output/content', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(ROOT, 'test/fixtures/basic/content'), dir, { recursive: true });
+  cpSync(join(ROOT, 'test/fixtures/broken', name), dir, { recursive: true });
+  return relative(ROOT, dir);
+}
 
 export interface BuildResult {
   status: number | null;

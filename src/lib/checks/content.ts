@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { checkFrontmatter, schemaFor } from './frontmatter';
+import { splitFrontmatter } from '../content/frontmatter';
+import { factorSchema } from '../schema/factor';
+import { readTreeFile, TREE_FILE } from '../tree/load';
+import { linkTree, type FactorRef } from '../tree/link';
 import { checkMdxSyntax } from './mdx-syntax';
 import type { Problem } from './problem';
 
@@ -24,6 +28,7 @@ function walk(dir: string): string[] {
  */
 export function checkContentFolder(root: string, contentDir: string): Problem[] {
   const problems: Problem[] = [];
+  const factors: FactorRef[] = [];
   for (const path of walk(contentDir)) {
     const file = relative(root, path).split(sep).join('/');
     const inCollection = /\/(factors|guides)\//.test(`/${relative(contentDir, path).split(sep).join('/')}`);
@@ -35,7 +40,29 @@ export function checkContentFolder(root: string, contentDir: string): Problem[] 
     const schema = schemaFor(`/${relative(contentDir, path).split(sep).join('/')}`);
     if (!schema) continue;
     const text = readFileSync(path, 'utf8');
-    problems.push(...checkFrontmatter(file, text, schema), ...checkMdxSyntax(file, text));
+    const fileProblems = [...checkFrontmatter(file, text, schema), ...checkMdxSyntax(file, text)];
+    problems.push(...fileProblems);
+    if (schema === factorSchema && fileProblems.length === 0) {
+      const data = factorSchema.parse(splitFrontmatter(text).data);
+      const id = relative(join(contentDir, 'factors'), path).split(sep).join('/').replace(/\.mdx$/, '');
+      factors.push({ id, file, ...data });
+    }
   }
+  problems.push(...checkTree(root, contentDir, factors));
   return problems;
+}
+
+/** Validate the decision tree and its links to the factor articles. */
+export function checkTree(root: string, contentDir: string, factors: readonly FactorRef[]): Problem[] {
+  const path = join(contentDir, TREE_FILE);
+  const file = relative(root, path).split(sep).join('/');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [{ file, rule: 'tree/missing', message: 'the decision tree file is missing', hint: 'every factor must be cited by the tree' }];
+  }
+  const { nodes, lines, problems } = readTreeFile(file, text);
+  if (problems.length) return problems;
+  return linkTree(nodes, factors, file, lines).problems;
 }

@@ -24,6 +24,10 @@ export const factorSchema = z.strictObject({
   sources: sourcesSchema,
   reviewed: reviewedSchema,
   correction: correctionSchema.optional(),
+  /** Answers of the decision tree this factor bears on, as `question-id/answer-id`. */
+  decides: z
+    .array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must name an answer as question-id/answer-id'))
+    .optional(),
 });
 
 export type FactorInput = z.input<typeof factorSchema>;

@@ -1,0 +1,35 @@
+import { getCollection } from 'astro:content';
+import { indexTree, linkTree, type FactorRef, type LinkedTree } from '../lib/tree/link';
+import type { TreeIndex } from '../lib/tree/evaluate';
+import type { TreeNode } from '../lib/tree/schema';
+import { TREE_FILE } from '../lib/tree/load';
+import { contentDir } from '../lib/site';
+
+/** The tree and its links, computed once per build and shared by every page that shows it. */
+export interface SiteTree {
+  linked: LinkedTree;
+  index: TreeIndex;
+  nodes: Map<string, LinkedTree['nodes'][number]>;
+}
+
+let cached: Promise<SiteTree> | undefined;
+
+/** The start is the node no answer leads to; the content check has made sure there is exactly one. */
+function startFirst(nodes: TreeNode[]): TreeNode[] {
+  const targets = new Set(nodes.flatMap((node) => (node.type === 'question' ? node.answers.map((answer) => answer.next) : [])));
+  return [...nodes].sort((a, b) => Number(targets.has(a.id)) - Number(targets.has(b.id)));
+}
+
+async function load(): Promise<SiteTree> {
+  const nodes = startFirst((await getCollection('tree')).map((entry) => entry.data as TreeNode));
+  const factors: FactorRef[] = (await getCollection('factors')).map((entry) => ({ id: entry.id, file: entry.filePath ?? entry.id, ...entry.data }));
+  const { tree, problems } = linkTree(nodes, factors, `${contentDir()}/${TREE_FILE}`);
+  // The content check already failed the build on any of these; this guards against drift between the two.
+  if (problems.length) throw new Error(`The decision tree does not link: ${problems.map((problem) => problem.message).join('; ')}`);
+  return { linked: tree, index: indexTree(nodes), nodes: new Map(tree.nodes.map((node) => [node.id, node])) };
+}
+
+export function getSiteTree(): Promise<SiteTree> {
+  cached ??= load();
+  return cached;
+}

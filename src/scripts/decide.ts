@@ -1,0 +1,80 @@
+import { decideUrl, evaluate, parsePath, type TreeIndex } from '../lib/tree/evaluate';
+
+/**
+ * The /decide/ island: shows one node of the server-rendered tree at a time,
+ * keeps the path in the URL, lists the answers so far, and moves focus and
+ * announcements as the reader goes. Without it, the same page works through
+ * plain links and :target.
+ */
+export function startDecide(): void {
+  const root = document.querySelector<HTMLElement>('[data-decide]');
+  const data = document.getElementById('tree-index');
+  if (!root || !data) return;
+  const index = JSON.parse(data.textContent ?? '{}') as TreeIndex;
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
+  const trail = $<HTMLElement>('[data-trail]');
+  const list = $<HTMLOListElement>('[data-trail-list]');
+  const live = $<HTMLElement>('[data-live]');
+  const notice = $<HTMLElement>('[data-notice]');
+  const node = (id: string) => root.querySelector<HTMLElement>(`[data-node="${CSS.escape(id)}"]`);
+  const titleOf = (id: string) => node(id)?.querySelector('.node-title')?.textContent?.trim() ?? id;
+  const labelOf = (question: string, answer: string) =>
+    node(question)?.querySelector(`[data-answer="${CSS.escape(answer)}"]`)?.textContent?.trim() ?? answer;
+
+  // Answers become buttons: they change the page, they do not navigate.
+  for (const link of root.querySelectorAll<HTMLAnchorElement>('a.answer')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'answer';
+    button.dataset.answer = link.dataset.answer;
+    button.textContent = link.textContent;
+    link.replaceWith(button);
+  }
+  root.classList.add('js');
+
+  let answers: string[] = [];
+
+  const show = (push: boolean, moveFocus: boolean) => {
+    const result = evaluate(index, answers);
+    if (result.error) answers = [];
+    notice.hidden = !result.error;
+    notice.textContent = result.error ? 'That link does not match the current questions, so you are back at the start.' : '';
+    for (const element of root.querySelectorAll<HTMLElement>('[data-node]')) element.classList.toggle('current', element.dataset.node === result.node);
+    list.replaceChildren(
+      ...result.steps.map((step, position) => {
+        const item = document.createElement('li');
+        const change = document.createElement('button');
+        change.type = 'button';
+        change.dataset.goto = String(position);
+        change.textContent = 'Change';
+        change.setAttribute('aria-label', `Change your answer to: ${titleOf(step.question)}`);
+        item.append(`${titleOf(step.question)} `, Object.assign(document.createElement('strong'), { textContent: labelOf(step.question, step.answer) }), ' ', change);
+        return item;
+      }),
+    );
+    trail.hidden = result.steps.length === 0;
+    const url = decideUrl(answers, result.node);
+    if (push) history.pushState(null, '', url);
+    else if (result.error) history.replaceState(null, '', url);
+    live.textContent = `${result.done ? 'Recommendation' : `Question ${result.steps.length + 1}`}: ${titleOf(result.node)}`;
+    if (moveFocus) node(result.node)?.querySelector<HTMLElement>('.node-title')?.focus();
+  };
+
+  const load = () => {
+    answers = parsePath(new URLSearchParams(location.search).get('path'));
+    show(false, false);
+  };
+
+  root.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button');
+    if (!button) return;
+    if (button.dataset.answer) answers = [...answers, button.dataset.answer];
+    else if (button.dataset.goto) answers = answers.slice(0, Number(button.dataset.goto));
+    else if (button.hasAttribute('data-back')) answers = answers.slice(0, -1);
+    else if (button.hasAttribute('data-restart')) answers = [];
+    else return;
+    show(true, true);
+  });
+  addEventListener('popstate', load);
+  load();
+}
