@@ -74,7 +74,9 @@ export function layoutDiagram(linked: LinkedTree): Diagram {
   const boxHeight = 58;
   const columnGap = 120;
   const root = hierarchy(grow(linked.start, [], ''));
-  treeLayout<Branch>().nodeSize([boxHeight + 18, boxWidth + columnGap])(root);
+  treeLayout<Branch>()
+    .nodeSize([boxHeight + 14, boxWidth + columnGap])
+    .separation((a, b) => (a.parent === b.parent ? 1 : 1.2))(root);
   const placed = root.descendants() as Array<typeof root & { x: number; y: number }>;
   const minX = Math.min(...placed.map((node) => node.x));
   const maxX = Math.max(...placed.map((node) => node.x));
