@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { SITE } from './src/lib/site.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
@@ -21,7 +22,8 @@ export default defineConfig({
     // unified (not the default Sätteri) so that remark plugins really run.
     processor: unified({ remarkPlugins: [remarkGfm] }),
   },
-  integrations: [mdx(), sitemap(), contentChecks()],
+  // The search index is written before the content checks run, so links to /pagefind/ files resolve.
+  integrations: [mdx(), sitemap(), searchIndex(), contentChecks()],
   vite: {
     build: {
       rollupOptions: {

@@ -103,4 +103,19 @@ describe('the real site', () => {
     expect(code.length).toBeGreaterThan(0);
     expect(gzipSync(code).length).toBeLessThanOrEqual(6 * 1024);
   });
+
+  it('builds the search index with the site, indexing articles and recommendations only, with their filters', () => {
+    const files = listFiles(join(build.outDir, 'pagefind'));
+    expect(files).toContain('pagefind-entry.json');
+    expect(files).toContain('pagefind-component-ui.js');
+    const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const outcomes = listFiles(join(build.outDir, 'decide/outcomes')).length;
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    expect(indexed).toBe(articles.length + outcomes);
+    const factor = readHtml(build.outDir, '/factors/kms/branch-offices/');
+    expect(factor).toMatch(/data-pagefind-filter="method">KMS</);
+    expect(factor).toMatch(/data-pagefind-filter="stance">Con</);
+    expect(factor).toMatch(/data-pagefind-filter="tag">Branch offices</);
+    expect(readHtml(build.outDir, '/')).not.toContain('data-pagefind-body');
+  });
 });

@@ -1,0 +1,34 @@
+/**
+ * What the search index needs beyond the page text: the abbreviations that
+ * administrators type, paired with their long forms, so that either finds the other.
+ */
+export const ALIASES: readonly (readonly [string, string])[] = [
+  ['KMS', 'Key Management Service'],
+  ['MAK', 'Multiple Activation Key'],
+  ['ADBA', 'Active Directory-based activation'],
+  ['VAMT', 'Volume Activation Management Tool'],
+  ['GVLK', 'Generic Volume License Key'],
+  ['CSVLK', 'Customer Specific Volume License Key'],
+  ['CMID', 'client machine ID'],
+  ['AVMA', 'Automatic Virtual Machine Activation'],
+  ['SRV', 'service record'],
+];
+
+function mentions(text: string, term: string): boolean {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]');
+  return new RegExp(`(^|[^A-Za-z0-9])${escaped}($|[^A-Za-z0-9])`, 'i').test(text);
+}
+
+/**
+ * Both forms of every alias pair that the text mentions in either form:
+ * indexed with the page so "Key Management Service" finds a page that only
+ * says "KMS" and the other way round, and a page about the term ranks above
+ * one that only uses its words in passing.
+ */
+export function searchAliases(text: string): string[] {
+  return ALIASES.filter(([short, long]) => mentions(text, short) || mentions(text, long)).flatMap(([short, long]) => [short, long]);
+}
+
+/** The kinds of page that search can be filtered by. */
+export const CONTENT_TYPES = { factor: 'Pro or con', guide: 'Guide', outcome: 'Recommendation' } as const;
+export type ContentType = keyof typeof CONTENT_TYPES;

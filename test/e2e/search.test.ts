@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from '../helpers/browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+
+/**
+ * What administrators type, and the page that must come up in the first three
+ * results of the real index. Expectations are the articles a reader would want,
+ * chosen from the content, not read back from the search code.
+ */
+const QUERIES: [query: string, expected: string][] = [
+  ['1688', '/factors/kms/clients-need-no-internet/'],
+  ['SRV record', '/factors/kms/needs-dns-srv-records/'],
+  ['0xC004F074', '/guides/troubleshooting/'],
+  ['0x8007232B', '/guides/troubleshooting/'],
+  ['0xC004C020', '/factors/mak/limited-activations/'],
+  ['reinstall', '/factors/mak/limited-activations/'],
+  ['laptops', '/factors/kms/roaming-laptops/'],
+  ['Key Management Service', '/guides/kms/'],
+  ['Multiple Activation Key', '/guides/mak/'],
+  ['Active Directory-based activation', '/guides/adba/'],
+  ['VAMT', '/factors/mak/vamt-tracks-and-reuses-activations/'],
+  ['Volume Activation Management Tool', '/factors/mak/vamt-tracks-and-reuses-activations/'],
+  ['CSVLK', '/factors/kms/host-key-limits/'],
+  ['Customer Specific Volume License Key', '/factors/kms/host-key-limits/'],
+  ['GVLK', '/guides/glossary/'],
+  ['threshold', '/factors/mak/only-choice-below-threshold/'],
+  ['virtual machines', '/factors/kms/hard-to-test-threshold/'],
+  ['phone activation', '/factors/mak/no-client-internet-needed/'],
+  ['token', '/factors/token/isolated-high-security/'],
+];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page } = await openPage(browser));
+  await page.goto(`${baseUrl}/search/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search quality against the real index', () => {
+  it.each(QUERIES)('"%s" finds %s in the top three', async (query, expected) => {
+    // Written as a string so the test runner does not rewrite the browser's import().
+    const top = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.init();
+      const search = await pagefind.search(${JSON.stringify(query)});
+      const data = await Promise.all(search.results.slice(0, 3).map((result) => result.data()));
+      return data.map((item) => item.url);
+    })()`)) as string[];
+    expect(top).toContain(expected);
+  });
+});
+
+describe('the search page in Chromium', () => {
+  it('shows results for a shared /search/?q= link, with the term highlighted in excerpts', async () => {
+    const { page: shared, errors } = await openPage(browser);
+    await shared.goto(`${baseUrl}/search/?q=laptops`);
+    const results = shared.locator('pagefind-results a[href^="/"]');
+    await results.first().waitFor();
+    expect(await results.count()).toBeGreaterThan(1);
+    expect(await shared.locator('pagefind-input input').inputValue()).toBe('laptops');
+    await expect(shared.locator('pagefind-results mark').first().textContent()).resolves.toMatch(/laptops/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('focuses the search box on "/" and Ctrl+K, and moves through results with the arrow keys', async () => {
+    const { page: keys } = await openPage(browser);
+    await keys.goto(`${baseUrl}/search/`);
+    await keys.locator('pagefind-input input').waitFor();
+    await keys.locator('h1').click();
+    await keys.keyboard.press('/');
+    expect(await keys.evaluate(() => document.activeElement?.closest('pagefind-input') !== null)).toBe(true);
+    await keys.locator('h1').click();
+    await keys.keyboard.press('Control+k');
+    expect(await keys.evaluate(() => document.activeElement?.closest('pagefind-input') !== null)).toBe(true);
+    await keys.keyboard.type('reinstall');
+    await keys.locator('pagefind-results a[href^="/"]').first().waitFor();
+    await keys.keyboard.press('ArrowDown');
+    const first = await keys.evaluate(() => document.activeElement?.closest('pagefind-results a, pagefind-results [data-pf-result-index]') !== null);
+    expect(first).toBe(true);
+    await keys.keyboard.press('ArrowDown');
+    const second = await keys.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(second.length).toBeGreaterThan(0);
+  });
+
+  it('opens a result at the searched words, highlighted with a text fragment', async () => {
+    const { page: opener } = await openPage(browser);
+    await opener.goto(`${baseUrl}/search/?q=reinstall`);
+    const link = opener.locator('pagefind-results a[href^="/factors/"]').first();
+    await link.waitFor();
+    await link.click();
+    await opener.waitForURL(/\/factors\//);
+    const navigated = await opener.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).name);
+    expect(decodeURIComponent(navigated)).toContain(':~:text=reinstall');
+    expect(await opener.locator('article').textContent()).toMatch(/reinstall/i);
+  });
+
+  it('narrows results with a filter and keeps the filter in the URL', async () => {
+    const { page: filtered } = await openPage(browser);
+    await filtered.goto(`${baseUrl}/search/?q=activation`);
+    await filtered.locator('pagefind-results a[href^="/"]').first().waitFor();
+    const option = filtered.locator('pagefind-filter-pane label', { hasText: /^MAK/ }).first();
+    await option.click();
+    await filtered.waitForFunction(() => new URL(location.href).searchParams.get('method') === 'MAK');
+    await filtered.waitForFunction(() =>
+      [...document.querySelectorAll('pagefind-results a[href^="/"]')].every((a) => /\/(mak|guides|decide)\//.test(a.getAttribute('href') ?? '')),
+    );
+    const { page: reopened } = await openPage(browser);
+    await reopened.goto(filtered.url());
+    await reopened.locator('pagefind-results a[href^="/"]').first().waitFor();
+    const hrefs = await reopened.locator('pagefind-results a[href^="/factors/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^\/factors\/mak\//);
+  });
+
+  it('loads no search script on an article page until search is opened', async () => {
+    const { page: reader } = await openPage(browser);
+    const requested: string[] = [];
+    reader.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await reader.goto(`${baseUrl}/factors/kms/branch-offices/`);
+    await reader.waitForLoadState('networkidle');
+    expect(await reader.locator('script').count()).toBe(0);
+    expect(requested.filter((path) => path.startsWith('/pagefind/') || path.endsWith('.js'))).toEqual([]);
+    await reader.locator('.site-search input').fill('threshold');
+    await reader.locator('.site-search input').press('Enter');
+    await reader.waitForURL(/\/search\/\?q=threshold/);
+    await reader.locator('pagefind-results a[href^="/"]').first().waitFor();
+    expect(requested).toContain('/pagefind/pagefind-component-ui.js');
+  });
+});
