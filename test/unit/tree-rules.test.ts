@@ -82,6 +82,13 @@ describe('tree validation', () => {
     ]);
   });
 
+  it('leaves citations of an article that failed its own checks to that article\'s report', () => {
+    const read = readTreeFile(TREE, VALID);
+    const withoutRenews = FACTORS.filter((item) => item.id !== 'kms/renews');
+    const problems = linkTree(read.nodes, withoutRenews, TREE, read.lines, new Set(['kms/renews'])).problems.map(formatProblem);
+    expect(problems).toEqual([`${TREE}:25  tree/outcome-needs-con  node "use-kms": the outcome recommends kms but cites no con of it that the reader accepts`]);
+  });
+
   it('rejects a tag query that matches no factor', () => {
     expect(check(edit('{ method: mak, stance: pro }', '{ method: mak, tag: dns }'))).toEqual([
       `${TREE}:2  tree/empty-query  node "size": answer "few" cites { method: mak, tag: dns }, which matches no factor article`,

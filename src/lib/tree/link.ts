@@ -93,6 +93,8 @@ export function linkTree(
   factors: readonly FactorRef[],
   treeFile: string,
   lines: ReadonlyMap<TreeNode, number> = new Map(),
+  /** Factor ids whose articles failed their own checks: citing them is not a tree problem. */
+  unchecked: ReadonlySet<string> = new Set(),
 ): { tree: LinkedTree; problems: Problem[] } {
   const problems: Problem[] = [];
   const byId = new Map<string, TreeNode>();
@@ -117,6 +119,7 @@ export function linkTree(
   const resolve = (node: string, where: string, citations: readonly Citation[]): string[] =>
     citations.flatMap((citation) => {
       const matched = resolveCitation(citation, factors);
+      if (matched.length === 0 && typeof citation === 'string' && unchecked.has(citation)) return [];
       if (matched.length === 0) {
         if (typeof citation === 'string') {
           const guess = closest(citation, factorIds);
