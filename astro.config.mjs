@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { offline } from './src/integrations/offline.ts';
 import { SITE } from './src/lib/site.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
@@ -23,7 +24,7 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkGfm] }),
   },
   // The search index is written before the content checks run, so links to /pagefind/ files resolve.
-  integrations: [mdx(), sitemap(), searchIndex(), contentChecks()],
+  integrations: [mdx(), sitemap(), searchIndex(), offline(), contentChecks()],
   vite: {
     build: {
       rollupOptions: {

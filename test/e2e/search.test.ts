@@ -133,4 +133,12 @@ describe('the search page in Chromium', () => {
     await reader.locator('pagefind-results a[href^="/"]').first().waitFor();
     expect(requested).toContain('/pagefind/pagefind-component-ui.js');
   });
+
+  it('says without JavaScript that search needs it, and links to the method and topic indexes', async () => {
+    const { page: plain } = await openPage(browser, { javaScriptEnabled: false });
+    await plain.goto(`${baseUrl}/search/?q=laptops`);
+    const notice = plain.locator('.notice', { hasText: 'needs JavaScript' });
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/kms/', '/mak/', '/adba/', '/token/', '/tags/']);
+  });
 });
