@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { offline } from './src/integrations/offline.ts';
+import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { SITE } from './src/lib/site.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
@@ -23,8 +24,9 @@ export default defineConfig({
     // unified (not the default Sätteri) so that remark plugins really run.
     processor: unified({ remarkPlugins: [remarkGfm] }),
   },
-  // The search index is written before the content checks run, so links to /pagefind/ files resolve.
-  integrations: [mdx(), sitemap(), searchIndex(), offline(), contentChecks()],
+  // Order matters: the search index is written before the checks read the output, so links to
+  // /pagefind/ files resolve; atomicOutput comes last and publishes only a build that passed everything.
+  integrations: [mdx(), sitemap(), searchIndex(), offline(), contentChecks(), atomicOutput()],
   vite: {
     build: {
       rollupOptions: {

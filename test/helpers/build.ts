@@ -10,12 +10,17 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
  * broken case laid over it (test/fixtures/broken/<name>/), so each case differs
  * from a valid site by exactly the mistake it demonstrates.
  */
-export function brokenContent(name: string): string {
+export function brokenContent(name: string, folder = 'test/fixtures/broken'): string {
   const dir = join(ROOT, 'test/.output/content', name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(ROOT, 'test/fixtures/basic/content'), dir, { recursive: true });
-  cpSync(join(ROOT, 'test/fixtures/broken', name), dir, { recursive: true });
+  cpSync(join(ROOT, folder, name), dir, { recursive: true });
   return relative(ROOT, dir);
+}
+
+/** The basic fixture site with a valid change laid over it (test/fixtures/overlays/<name>/). */
+export function overlayContent(name: string): string {
+  return brokenContent(name, 'test/fixtures/overlays');
 }
 
 export interface BuildResult {
@@ -29,9 +34,9 @@ export interface BuildResult {
  * Build the site from a content folder into test/.output/<name>, with its own
  * cache so fixture builds never see each other's content.
  */
-export function buildSite(name: string, contentDir: string): BuildResult {
+export function buildSite(name: string, contentDir: string, { fresh = true }: { fresh?: boolean } = {}): BuildResult {
   const outDir = join(ROOT, 'test/.output', name, 'dist');
-  rmSync(join(ROOT, 'test/.output', name), { recursive: true, force: true });
+  if (fresh) rmSync(join(ROOT, 'test/.output', name), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [ASTRO, 'build'], {
     cwd: ROOT,
     encoding: 'utf8',
