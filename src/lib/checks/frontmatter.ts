@@ -3,6 +3,7 @@ import { formatIssues } from '../schema/format-issues';
 import { factorSchema } from '../schema/factor';
 import { guideSchema } from '../schema/guide';
 import { splitFrontmatter } from '../content/frontmatter';
+import { checkPlaceholders } from './placeholders';
 import type { Problem } from './problem';
 
 /** Names of the closed vocabularies behind enum fields, for messages ("unknown tag"). */
@@ -31,6 +32,7 @@ export function checkFrontmatter(file: string, text: string, schema: z.ZodType):
       problems.push({ file, ...split.locate(issue.path, { atKey: issue.atKey }), rule: `schema/${issue.rule}`, message: issue.message });
     }
   }
+  problems.push(...checkPlaceholders(file, split.data, split.locate));
   const data = split.data as Record<string, unknown> | undefined;
   const folderMethod = /\/factors\/([^/]+)\//.exec(file)?.[1];
   if (schema === factorSchema && folderMethod && typeof data?.method === 'string' && data.method !== folderMethod) {
