@@ -22,3 +22,11 @@ export function splitFactorId(id: string): { method: string; slug: string } {
   const [method = '', ...rest] = id.split('/');
   return { method, slug: rest.join('/') };
 }
+
+/** Pages that exist whatever the content; checked against the build in test/build/site.test.ts. */
+export const STATIC_PAGES = ['/', '/about/', '/compare/', '/decide/', '/decide/map/', '/guides/', '/search/', '/tags/', '/decision-tree.json'] as const;
+
+/** URL of a decision-tree recommendation's own page. */
+export function outcomeUrl(id: string): string {
+  return `/decide/outcomes/${id}/`;
+}

@@ -18,10 +18,10 @@ describe('nothing half-published', () => {
     const before = fingerprint(good.outDir);
     expect(listFiles(good.outDir)).toContain('factors/kms/beta-con/index.html');
 
-    // A broken link is only found after every page has been written.
-    const bad = buildSite('atomic', brokenContent('broken-link'), { fresh: false });
+    // A next step of the tree pointing nowhere is only found once every page has been written.
+    const bad = buildSite('atomic', brokenContent('tree-next-step'), { fresh: false });
     expect(bad.status).not.toBe(0);
-    expect(bad.output).toMatch(/links\/broken/);
+    expect(bad.output).toMatch(/links\/broken {2}link "\/guides\/no-such-guide\/"/);
     expect(fingerprint(bad.outDir)).toBe(before);
   });
 

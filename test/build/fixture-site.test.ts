@@ -103,13 +103,24 @@ describe('builds that must fail', () => {
     expect(listFiles(result.outDir)).toEqual([]);
   });
 
-  it('fails on a link to a missing page or a missing fragment, naming the page', () => {
+  it('fails on a link to a missing page or a missing fragment, naming the file and line before building', () => {
     const result = buildSite('broken-link', brokenContent('broken-link'));
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(
-      /factors\/kms\/beta-con\/index\.html {2}links\/broken {2}link "\/factors\/kms\/does-not-exist\/" points to a page or file that the build did not produce/,
+    const file = 'test/.output/content/broken-link/factors/kms/beta-con.mdx';
+    expect(result.output).toContain(
+      `${file}:15:5  links/unknown-page  link "/factors/kms/does-not-exist/" points to /factors/kms/does-not-exist/, which is not a page of the site`,
     );
-    expect(result.output).toMatch(/link "\/guides\/words\/#csvlk" points to "#csvlk", which is not an id on \/guides\/words\//);
+    expect(result.output).toContain(
+      `${file}:15:56  links/unknown-fragment  link "/guides/words/#csvlk" points to "#csvlk", which is not a heading on /guides/words/ — did you mean "#gvlk"?`,
+    );
+    expect(listFiles(result.outDir)).toEqual([]);
+  });
+
+  it('fails on a broken link that only the built pages show (a tree next step), naming the page', () => {
+    const result = buildSite('tree-next-step', brokenContent('tree-next-step'));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/decide\/outcomes\/use-kms\/index\.html {2}links\/broken {2}link "\/guides\/no-such-guide\/" points to a page or file that the build did not produce/);
+    expect(listFiles(result.outDir)).toEqual([]);
   });
 
   it('fails on MDX that cannot be parsed, before Astro compiles it', () => {

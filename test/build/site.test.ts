@@ -4,6 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { buildSite, listFiles, readHtml, type BuildResult } from '../helpers/build';
 import { readTreeFile } from '../../src/lib/tree/load';
+import { STATIC_PAGES } from '../../src/lib/routes';
+import { headingIds } from '../../src/lib/checks/content-links';
+import { splitFrontmatter } from '../../src/lib/content/frontmatter';
 
 let build: BuildResult;
 let articles: string[];
@@ -117,5 +120,17 @@ describe('the real site', () => {
     expect(factor).toMatch(/data-pagefind-filter="stance">Con</);
     expect(factor).toMatch(/data-pagefind-filter="tag">Branch offices</);
     expect(readHtml(build.outDir, '/')).not.toContain('data-pagefind-body');
+  });
+
+  it('has every page the pre-build link check assumes, with the heading ids it predicts', () => {
+    const files = new Set(listFiles(build.outDir));
+    for (const page of STATIC_PAGES) {
+      expect(files.has(page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1)), page).toBe(true);
+    }
+    for (const url of articles) {
+      const html = readHtml(build.outDir, url);
+      const body = splitFrontmatter(readFileSync(`content${url.replace(/\/$/, '')}.mdx`, 'utf8')).body;
+      for (const id of headingIds(body)) expect(html, `${url}#${id}`).toContain(`id="${id}"`);
+    }
   });
 });

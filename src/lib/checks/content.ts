@@ -8,6 +8,9 @@ import { linkTree, type FactorRef } from '../tree/link';
 import { checkMdxSyntax } from './mdx-syntax';
 import { checkDuplicateSlugs, checkSafety, type ArticlePath } from './safety';
 import type { Problem } from './problem';
+import { checkContentLinks, FACTOR_PAGE_IDS, GUIDE_PAGE_IDS, headingIds, type SiteRoutes } from './content-links';
+import { METHOD_IDS } from '../taxonomy';
+import { factorUrl, guideUrl, methodUrl, outcomeUrl, STATIC_PAGES, tagUrl } from '../routes';
 
 /** Every file below `dir`, as absolute paths, in a stable order. */
 function walk(dir: string): string[] {
@@ -34,6 +37,8 @@ export function checkContentFolder(root: string, contentDir: string): Problem[] 
   const factors: FactorRef[] = [];
   const articles: ArticlePath[] = [];
   const unchecked = new Set<string>();
+  /** Articles that passed their own checks, for the link check once every page is known. */
+  const readable: { file: string; entry: string; text: string }[] = [];
   const factorId = (path: string) => relative(join(contentDir, 'factors'), path).split(sep).join('/').replace(/\.mdx$/, '');
   for (const path of walk(contentDir)) {
     const file = relative(root, path).split(sep).join('/');
@@ -58,6 +63,7 @@ export function checkContentFolder(root: string, contentDir: string): Problem[] 
     const text = bytes.toString('utf8');
     const fileProblems = [...checkFrontmatter(file, text, schema), ...checkMdxSyntax(file, text)];
     problems.push(...fileProblems);
+    if (fileProblems.length === 0) readable.push({ file, entry, text });
     if (schema === factorSchema && fileProblems.length > 0) unchecked.add(factorId(path));
     if (schema === factorSchema && fileProblems.length === 0) {
       const data = factorSchema.parse(splitFrontmatter(text).data);
@@ -66,7 +72,37 @@ export function checkContentFolder(root: string, contentDir: string): Problem[] 
   }
   problems.push(...checkDuplicateSlugs(articles));
   problems.push(...checkTree(root, contentDir, factors, unchecked));
+  const routes = siteRoutes(contentDir, articles, factors, readable);
+  for (const article of readable) problems.push(...checkContentLinks(article.file, article.text, routes));
   return problems;
+}
+
+/** The pages the build will produce, from the content alone, with the heading ids of articles. */
+function siteRoutes(
+  contentDir: string,
+  articles: readonly ArticlePath[],
+  factors: readonly FactorRef[],
+  readable: readonly { entry: string; text: string }[],
+): SiteRoutes {
+  const pages: SiteRoutes['pages'] = new Map(STATIC_PAGES.map((page) => [page, null]));
+  const texts = new Map(readable.map((article) => [article.entry, article.text]));
+  for (const { path } of articles) {
+    const text = texts.get(path);
+    const body = text === undefined ? undefined : splitFrontmatter(text).body;
+    const factor = /^factors\/(.+)\.mdx$/.exec(path)?.[1];
+    const guide = /^guides\/(.+)\.mdx$/.exec(path)?.[1];
+    if (factor) pages.set(factorUrl(factor), body === undefined ? null : new Set([...FACTOR_PAGE_IDS, ...headingIds(body)]));
+    if (guide) pages.set(guideUrl(guide), body === undefined ? null : new Set([...GUIDE_PAGE_IDS, ...headingIds(body)]));
+  }
+  for (const method of METHOD_IDS) pages.set(methodUrl(method), null);
+  for (const tag of new Set(factors.flatMap((factor) => factor.tags))) pages.set(tagUrl(tag), null);
+  try {
+    const { nodes } = readTreeFile(TREE_FILE, readFileSync(join(contentDir, TREE_FILE), 'utf8'));
+    for (const node of nodes) if (node.type === 'outcome') pages.set(outcomeUrl(node.id), null);
+  } catch {
+    // No tree file: checkTree reports it.
+  }
+  return { pages };
 }
 
 /** Validate the decision tree and its links to the factor articles. */
