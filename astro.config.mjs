@@ -8,6 +8,8 @@ import { contentChecks } from './src/integrations/content-checks.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { offline } from './src/integrations/offline.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
+import { cspHeaders } from './src/integrations/csp-headers.ts';
+import { cspConfig } from './src/lib/csp.ts';
 import { SITE } from './src/lib/site.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
@@ -23,10 +25,16 @@ export default defineConfig({
   markdown: {
     // unified (not the default Sätteri) so that remark plugins really run.
     processor: unified({ remarkPlugins: [remarkGfm] }),
+    // No Shiki: it writes inline style attributes, which the Content-Security-Policy below blocks
+    // (and Astro warns about). Code blocks take the site's own theme-aware `pre` style instead.
+    syntaxHighlight: false,
   },
+  // A strict Content-Security-Policy in a meta tag on every page, with hashes of what Astro inlines;
+  // the sources are declared in src/lib/csp.ts. cspHeaders() also writes it to dist/_headers.
+  security: { csp: cspConfig },
   // Order matters: the search index is written before the checks read the output, so links to
   // /pagefind/ files resolve; atomicOutput comes last and publishes only a build that passed everything.
-  integrations: [mdx(), sitemap(), searchIndex(), offline(), contentChecks(), atomicOutput()],
+  integrations: [mdx(), sitemap(), searchIndex(), offline(), cspHeaders(), contentChecks(), atomicOutput()],
   vite: {
     build: {
       rollupOptions: {

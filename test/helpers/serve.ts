@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { matchesHeaderPath, parseHeadersFile, type HeaderRule } from '../../src/lib/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,8 +17,17 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+export interface ServeOptions {
+  /**
+   * Send the headers of `<root>/_headers` (Netlify / Cloudflare Pages format)
+   * with every response whose path matches a rule, as those hosts do.
+   */
+  headers?: boolean;
+}
+
 /** Serve a built site from `root` on 127.0.0.1 the way a static host would (folder → index.html, 404.html). */
-export async function serveStatic(root: string): Promise<{ url: string; server: Server }> {
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<{ url: string; server: Server }> {
+  const rules: HeaderRule[] = options.headers ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     let file = normalize(join(root, path));
@@ -26,9 +36,12 @@ export async function serveStatic(root: string): Promise<{ url: string; server: 
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const found = existsSync(file) && statSync(file).isFile();
+    // The host reads _headers; it never serves it.
+    const found = existsSync(file) && statSync(file).isFile() && path !== '/_headers';
     const target = found ? file : join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' };
+    for (const rule of rules) if (matchesHeaderPath(rule.path, path)) Object.assign(headers, rule.headers);
+    response.writeHead(found ? 200 : 404, headers);
     createReadStream(target).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,131 @@
+/**
+ * The site's Content-Security-Policy, declared once. Astro writes it into a
+ * `<meta http-equiv="content-security-policy">` on every page, with a hash of
+ * each script and style it inlined (`security.csp` in astro.config.mjs); the
+ * `_headers` integration (src/integrations/csp-headers.ts) reads those meta
+ * tags back and sends the same policy as an HTTP header, where
+ * `frame-ancestors` works too. Neither scripts nor styles get 'unsafe-inline'.
+ */
+
+/** Directives besides script-src and style-src, which Astro writes with its hashes. */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  // Pagefind's Component UI stylesheet draws its icons (search, chevron) as data: SVGs.
+  "img-src 'self' data:",
+  // Pagefind searches in a web worker (/pagefind/pagefind-worker.js); /sw.js keeps the site offline.
+  "worker-src 'self'",
+] as const;
+
+/** Sources of script-src before Astro's hashes: the site's own files, and Pagefind's WebAssembly. */
+export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
+
+/** Sources of style-src before Astro's hashes. */
+export const STYLE_SOURCES = ["'self'"] as const;
+
+/** Directives a browser ignores (with a console error) in a meta tag: sent only as a header. */
+export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
+
+/** The `security.csp` option of astro.config.mjs. */
+export const cspConfig = {
+  algorithm: 'SHA-256' as const,
+  directives: [...CSP_DIRECTIVES],
+  scriptDirective: { resources: [...SCRIPT_SOURCES] },
+  styleDirective: { resources: [...STYLE_SOURCES] },
+};
+
+/** A policy as directive name → its sources, in the order they were first seen. */
+export type Policy = Map<string, string[]>;
+
+/** Parse `default-src 'self'; script-src 'self' 'sha256-…'` into directives. */
+export function parsePolicy(text: string): Policy {
+  const policy: Policy = new Map();
+  for (const part of text.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
+    if (!name) continue;
+    const key = name.toLowerCase();
+    // As in the browser, the first occurrence of a directive wins.
+    if (!policy.has(key)) policy.set(key, sources);
+  }
+  return policy;
+}
+
+export function serializePolicy(policy: Policy): string {
+  return [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/**
+ * One policy that allows what each of `policies` allows: every directive with
+ * the union of its sources (so every page's hashes). Sent as a header beside a
+ * page's own meta policy, the browser enforces both, so the page still gets
+ * exactly what its meta tag allows (plus the header-only directives).
+ */
+export function unionPolicy(policies: readonly string[]): string {
+  const union: Policy = new Map();
+  for (const text of policies) {
+    for (const [name, sources] of parsePolicy(text)) {
+      const known = union.get(name) ?? [];
+      union.set(name, [...known, ...sources.filter((source) => !known.includes(source))]);
+    }
+  }
+  return serializePolicy(union);
+}
+
+/** The policy a page's `<meta http-equiv="content-security-policy">` carries, if any. */
+export function metaPolicy(html: string): string | undefined {
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    if (!/http-equiv\s*=\s*["']?content-security-policy["'\s>]/i.test(tag)) continue;
+    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+    const value = content?.[1] ?? content?.[2];
+    if (value !== undefined) return value.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
+  }
+  return undefined;
+}
+
+/** The HTTP header policy: the union of the pages' meta policies and the header-only directives. */
+export function headerPolicy(pagePolicies: readonly string[]): string {
+  return unionPolicy([...pagePolicies, HEADER_ONLY_DIRECTIVES.join('; ')]);
+}
+
+/** A rule of a Netlify / Cloudflare Pages `_headers` file: a path pattern and its headers. */
+export interface HeaderRule {
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** The text of a `_headers` file. */
+export function formatHeadersFile(rules: readonly HeaderRule[], comment?: string): string {
+  const lines = comment ? comment.split('\n').map((line) => `# ${line}`) : [];
+  for (const rule of rules) {
+    lines.push(rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Read a `_headers` file back into rules (comments and blank lines skipped). */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: {} });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const colon = line.indexOf(':');
+    if (!rule || colon < 0) continue;
+    rule.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return rules;
+}
+
+/** Whether a `_headers` path pattern (`/*`, `/search/`, `/factors/:method/*`) matches a URL path. */
+export function matchesHeaderPath(pattern: string, path: string): boolean {
+  const source = pattern
+    .split(/(\*|:[A-Za-z_][A-Za-z0-9_]*)/)
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(path);
+}

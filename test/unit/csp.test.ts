@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cspConfig,
+  formatHeadersFile,
+  headerPolicy,
+  type HeaderRule,
+  matchesHeaderPath,
+  metaPolicy,
+  parseHeadersFile,
+  parsePolicy,
+  unionPolicy,
+} from '../../src/lib/csp';
+
+describe('the declared policy', () => {
+  it('allows nothing inline for scripts or styles, and keeps the fixed directives', () => {
+    const sources = [...cspConfig.scriptDirective.resources, ...cspConfig.styleDirective.resources];
+    expect(sources).not.toContain("'unsafe-inline'");
+    expect(sources).not.toContain("'unsafe-eval'");
+    expect(cspConfig.directives).toEqual(
+      expect.arrayContaining(["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "worker-src 'self'", "img-src 'self' data:"]),
+    );
+    expect(cspConfig.scriptDirective.resources).toContain("'wasm-unsafe-eval'");
+    // A meta tag cannot carry frame-ancestors: the browser would ignore it and log an error.
+    expect(cspConfig.directives.join(';')).not.toMatch(/frame-ancestors/);
+  });
+});
+
+describe('metaPolicy', () => {
+  it('reads the policy from Astro\'s meta tag, in either quote style, with entities decoded', () => {
+    const html = `<head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-a+b/c='"></head>`;
+    expect(metaPolicy(html)).toBe("default-src 'self'; script-src 'self' 'sha256-a+b/c='");
+    expect(metaPolicy(`<meta content='img-src &apos;self&apos;' http-equiv=Content-Security-Policy>`)).toBe("img-src 'self'");
+    expect(metaPolicy('<meta name="description" content="x">')).toBeUndefined();
+  });
+});
+
+describe('unionPolicy and headerPolicy', () => {
+  it('merges the sources of each directive, each once, in the order first seen', () => {
+    expect(unionPolicy(["default-src 'self'; script-src 'self' 'sha256-A'", "script-src 'self' 'sha256-B'; style-src 'self'"])).toBe(
+      "default-src 'self'; script-src 'self' 'sha256-A' 'sha256-B'; style-src 'self'",
+    );
+  });
+
+  it('adds frame-ancestors to the header, and keeps what every page allows', () => {
+    const pages = ["default-src 'self';script-src 'self' 'sha256-A'; style-src 'self' 'sha256-S';", "default-src 'self'; script-src 'self' 'sha256-B'"];
+    const policy = parsePolicy(headerPolicy(pages));
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    for (const page of pages) for (const [name, sources] of parsePolicy(page)) expect(policy.get(name)).toEqual(expect.arrayContaining(sources));
+  });
+
+  it('keeps the first of a repeated directive, as a browser does', () => {
+    expect(parsePolicy("img-src 'self'; img-src *").get('img-src')).toEqual(["'self'"]);
+  });
+});
+
+describe('the _headers file', () => {
+  it('reads back what it writes', () => {
+    const rules: HeaderRule[] = [
+      { path: '/*', headers: { 'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'" } },
+      { path: '/search/', headers: { 'X-Example': 'a: b' } },
+    ];
+    const text = formatHeadersFile(rules, 'Generated; do not edit.');
+    expect(text.startsWith('# Generated; do not edit.\n/*\n  Content-Security-Policy: ')).toBe(true);
+    expect(parseHeadersFile(text)).toEqual(rules);
+  });
+
+  it('matches paths the way Netlify and Cloudflare Pages do', () => {
+    expect(matchesHeaderPath('/*', '/')).toBe(true);
+    expect(matchesHeaderPath('/*', '/factors/kms/a/')).toBe(true);
+    expect(matchesHeaderPath('/search/', '/search/')).toBe(true);
+    expect(matchesHeaderPath('/search/', '/search/x')).toBe(false);
+    expect(matchesHeaderPath('/factors/:method/*', '/factors/kms/a/')).toBe(true);
+    expect(matchesHeaderPath('/factors/:method/*', '/guides/a/')).toBe(false);
+  });
+});
