@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContentFolder } from '../lib/checks/content';
+import { checkContentFolderInParallel } from '../lib/checks/content';
 import { findBrokenLinks, readPage } from '../lib/checks/links';
-import { findMissingArticles } from '../lib/checks/pages';
+import { articlePage, findMissingArticles } from '../lib/checks/pages';
 import { formatReport, type Problem } from '../lib/checks/problem';
 import { contentDir } from '../lib/site';
 
@@ -34,12 +35,13 @@ export function contentChecks(): AstroIntegration {
   return {
     name: 'vag:content-checks',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': async ({ config, logger }) => {
         root = fileURLToPath(config.root);
         // `npm run check` runs these itself before it calls `astro check`.
         if (process.env.VAG_SKIP_CONTENT_CHECKS === '1') return;
         const folder = join(root, contentDir());
-        const problems = checkContentFolder(root, folder);
+        // Large sites are checked on every core (the result is the same as checkContentFolder's).
+        const problems = await checkContentFolderInParallel(root, folder, availableParallelism() - 1);
         articles = listFiles(folder).filter((file) => /^(factors|guides)\/.+\.mdx$/.test(file));
         if (problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
         logger.info(`${articles.length} articles passed the content checks`);
@@ -48,11 +50,18 @@ export function contentChecks(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const files = listFiles(outDir);
         const fileSet = new Set(files);
-        const pages = files.filter((file) => file.endsWith('.html')).map((file) => readPage(file, readFileSync(join(outDir, file), 'utf8')));
+        // Each page is read once: the article pages are kept for the body check below.
+        const articlePages = new Set(articles.map(articlePage));
+        const articleHtml = new Map<string, string>();
+        const pages = files
+          .filter((file) => file.endsWith('.html'))
+          .map((file) => {
+            const html = readFileSync(join(outDir, file), 'utf8');
+            if (articlePages.has(file)) articleHtml.set(file, html);
+            return readPage(file, html);
+          });
         const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.');
-        problems.push(
-          ...findMissingArticles(articles, (file) => (fileSet.has(file) ? readFileSync(join(outDir, file), 'utf8') : undefined), contentDir()),
-        );
+        problems.push(...findMissingArticles(articles, (file) => articleHtml.get(file), contentDir()));
         if (problems.length) throw new ContentError('Built site check failed.', problems);
         logger.info(`${pages.length} pages checked: every internal link and fragment resolves`);
       },

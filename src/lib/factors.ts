@@ -51,6 +51,60 @@ export function relatedFactors<F extends FactorSummary>(factors: readonly F[], c
     .map(({ factor }) => factor);
 }
 
+/**
+ * {@link neighbours} of every factor at once (for the factor pages): one sort
+ * per method instead of one per page. Keyed by factor id.
+ */
+export function neighboursById<F extends FactorSummary>(factors: readonly F[]): Map<string, { previous?: F; next?: F }> {
+  const result = new Map<string, { previous?: F; next?: F }>();
+  for (const method of METHOD_IDS) {
+    const ordered = factors.filter((factor) => factor.data.method === method).sort(compareFactors);
+    ordered.forEach((factor, index) => {
+      // As findIndex in `neighbours`: a repeated id takes the place of its first occurrence.
+      if (!result.has(factor.id)) result.set(factor.id, { previous: ordered[index - 1], next: ordered[index + 1] });
+    });
+  }
+  return result;
+}
+
+/**
+ * {@link relatedFactors} of every factor at once (for the factor pages), in the
+ * same order: factors are ranked once by `compareFactors`, and each factor
+ * looks only at the factors that share one of its tags, keeping the best
+ * `limit` as it goes, instead of sorting the whole list for every page.
+ * Keyed by factor id.
+ */
+export function relatedById<F extends FactorSummary>(factors: readonly F[], limit = 5): Map<string, F[]> {
+  // Position in reading order; the sort is stable, so ties keep the input order as in relatedFactors.
+  const rank = new Map<F, number>();
+  [...factors].sort(compareFactors).forEach((factor, index) => rank.set(factor, index));
+  const byTag = new Map<Tag, F[]>();
+  for (const factor of factors) for (const tag of new Set(factor.data.tags)) (byTag.get(tag) ?? byTag.set(tag, []).get(tag)!).push(factor);
+  const result = new Map<string, F[]>();
+  for (const current of factors) {
+    if (result.has(current.id)) continue;
+    // Shared tags per candidate, counted as relatedFactors does: each of the candidate's tags that the current factor has.
+    const tags = new Set(current.data.tags);
+    const candidates = new Set<F>();
+    for (const tag of tags) for (const factor of byTag.get(tag) ?? []) if (factor.id !== current.id) candidates.add(factor);
+    const better = (a: { factor: F; shared: number }, b: { factor: F; shared: number }) =>
+      b.shared - a.shared ||
+      Number(a.factor.data.method === current.data.method) - Number(b.factor.data.method === current.data.method) ||
+      rank.get(a.factor)! - rank.get(b.factor)!;
+    const best: { factor: F; shared: number }[] = [];
+    for (const factor of candidates) {
+      const entry = { factor, shared: factor.data.tags.filter((tag) => tags.has(tag)).length };
+      if (best.length === limit && better(entry, best[best.length - 1]!) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && better(entry, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, entry);
+      if (best.length > limit) best.pop();
+    }
+    result.set(current.id, best.map(({ factor }) => factor));
+  }
+  return result;
+}
+
 /** Tags in vocabulary order, each with the factors that carry it; tags nobody uses are left out. */
 export function factorsByTag<F extends FactorSummary>(factors: readonly F[]): { tag: Tag; factors: F[] }[] {
   return TAG_IDS.map((tag) => ({

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { formatIssues } from '../schema/format-issues';
 import { factorSchema } from '../schema/factor';
 import { guideSchema } from '../schema/guide';
-import { splitFrontmatter } from '../content/frontmatter';
+import { splitFrontmatter, type SplitFile } from '../content/frontmatter';
 import { checkPlaceholders } from './placeholders';
 import type { Problem } from './problem';
 
@@ -19,9 +19,9 @@ export function schemaFor(file: string): z.ZodType | undefined {
 /**
  * Check a content file's frontmatter against its schema; every problem is
  * reported at once with the file, the line of the field and the field named.
+ * `split` is the file already split, when the caller has it.
  */
-export function checkFrontmatter(file: string, text: string, schema: z.ZodType): Problem[] {
-  const split = splitFrontmatter(text);
+export function checkFrontmatter(file: string, text: string, schema: z.ZodType, split: SplitFile = splitFrontmatter(text)): Problem[] {
   if (split.errors.length) {
     return split.errors.map((error) => ({ file, ...error, rule: 'frontmatter/yaml', message: `frontmatter is not valid YAML: ${error.message}` }));
   }

@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
-import { splitFrontmatter } from '../content/frontmatter';
+import { splitFrontmatter, type SplitFile } from '../content/frontmatter';
 import type { Problem } from './problem';
 
 const parser = unified().use(remarkParse).use(remarkMdx);
@@ -17,9 +17,10 @@ interface PositionedError {
 /**
  * Parse an MDX body without compiling or running it, so that a syntax error is
  * reported with its line instead of surfacing as an empty page at build.
+ * `split` is the file already split, when the caller has it.
  */
-export function checkMdxSyntax(file: string, text: string): Problem[] {
-  const { body, bodyLine } = splitFrontmatter(text);
+export function checkMdxSyntax(file: string, text: string, split: SplitFile = splitFrontmatter(text)): Problem[] {
+  const { body, bodyLine } = split;
   try {
     parser.parse(body);
     return [];

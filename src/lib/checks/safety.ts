@@ -92,16 +92,36 @@ export function compiledBody(text: string): string {
  * reports that, and what cannot be parsed cannot be compiled either.
  */
 export function checkSafety(file: string, bytes: Uint8Array | string, options: SafetyOptions = {}): Problem[] {
+  return lintSafety(file, bytes, options).problems;
+}
+
+/** What the safety lint found, and what it parsed. */
+export interface SafetyResult {
+  problems: Problem[];
+  /**
+   * The MDX (or Markdown) tree of {@link compiledBody}, when the file parsed:
+   * positions are those of the file, so later checks can reuse it instead of
+   * parsing the article again.
+   */
+  tree?: Root;
+  /** The text as decoded, when it was. */
+  text?: string;
+}
+
+/** {@link checkSafety}, also returning the parsed tree for the checks that run after it. */
+export function lintSafety(file: string, bytes: Uint8Array | string, options: SafetyOptions = {}): SafetyResult {
   const size = typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length;
   if (size > SIZE_LIMIT_KB * 1024) {
-    return [
-      {
-        file,
-        rule: 'safety/size',
-        message: `the file is ${(size / 1024).toFixed(1)} KB, over the ${SIZE_LIMIT_KB} KB limit for one article`,
-        hint: 'split it into shorter articles; an article is one consideration, not a data dump',
-      },
-    ];
+    return {
+      problems: [
+        {
+          file,
+          rule: 'safety/size',
+          message: `the file is ${(size / 1024).toFixed(1)} KB, over the ${SIZE_LIMIT_KB} KB limit for one article`,
+          hint: 'split it into shorter articles; an article is one consideration, not a data dump',
+        },
+      ],
+    };
   }
   let text: string;
   if (typeof bytes === 'string') {
@@ -111,7 +131,7 @@ export function checkSafety(file: string, bytes: Uint8Array | string, options: S
       // ignoreBOM keeps a byte order mark, as the compiler would see it.
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
-      return [encodingProblem(file, bytes)];
+      return { problems: [encodingProblem(file, bytes)] };
     }
   }
   const isMdx = !/\.md$/i.test(file);
@@ -119,11 +139,11 @@ export function checkSafety(file: string, bytes: Uint8Array | string, options: S
   try {
     tree = (isMdx ? mdxParser : markdownParser).parse(compiledBody(text));
   } catch {
-    return [];
+    return { problems: [], text };
   }
   const lint = new Lint(file, options.allowedComponents ?? ALLOWED_COMPONENTS);
   lint.visit(tree);
-  return lint.problems;
+  return { problems: lint.problems, tree, text };
 }
 
 /** Where the first invalid byte sits (line and column), and which byte it is. */
@@ -165,11 +185,14 @@ interface Place {
 class Lint {
   readonly problems: Problem[] = [];
   private readonly definitions = new Map<string, Definition>();
+  // Plain fields, not parameter properties: Node strips the types of this module as it is (see content-worker.mjs).
+  private readonly file: string;
+  private readonly allowedComponents: Readonly<Record<string, string>>;
 
-  constructor(
-    private readonly file: string,
-    private readonly allowedComponents: Readonly<Record<string, string>>,
-  ) {}
+  constructor(file: string, allowedComponents: Readonly<Record<string, string>>) {
+    this.file = file;
+    this.allowedComponents = allowedComponents;
+  }
 
   visit(tree: Root): void {
     collectDefinitions(tree, this.definitions);

@@ -61,9 +61,12 @@ function describeQuery(query: Exclude<Citation, string>): string {
     .join(', ')} }`;
 }
 
-/** The factor ids a citation stands for; an empty list means it matches nothing. */
-export function resolveCitation(citation: Citation, factors: readonly FactorRef[]): string[] {
-  if (typeof citation === 'string') return factors.some((factor) => factor.id === citation) ? [citation] : [];
+/**
+ * The factor ids a citation stands for; an empty list means it matches nothing.
+ * `ids`, the set of factor ids, saves a scan of every factor per cited id.
+ */
+export function resolveCitation(citation: Citation, factors: readonly FactorRef[], ids?: ReadonlySet<string>): string[] {
+  if (typeof citation === 'string') return (ids ? ids.has(citation) : factors.some((factor) => factor.id === citation)) ? [citation] : [];
   return factors
     .filter(
       (factor) =>
@@ -108,6 +111,7 @@ export function linkTree(
     else byId.set(node.id, node);
   }
   const factorIds = factors.map((factor) => factor.id);
+  const factorIdSet = new Set(factorIds);
   const factorById = new Map(factors.map((factor) => [factor.id, factor]));
   const start = nodes[0];
   if (!start) {
@@ -118,7 +122,7 @@ export function linkTree(
 
   const resolve = (node: string, where: string, citations: readonly Citation[]): string[] =>
     citations.flatMap((citation) => {
-      const matched = resolveCitation(citation, factors);
+      const matched = resolveCitation(citation, factors, factorIdSet);
       if (matched.length === 0 && typeof citation === 'string' && unchecked.has(citation)) return [];
       if (matched.length === 0) {
         if (typeof citation === 'string') {
@@ -141,7 +145,10 @@ export function linkTree(
         problems.push({ file: factor.file, rule: 'tree/unknown-decides', message: `field "decides": "${ref}" is not an answer in ${treeFile}`, hint: 'write question-id/answer-id' });
         continue;
       }
-      declared.set(ref, [...(declared.get(ref) ?? []), factor.id]);
+      // Appended in place: copying the list for every factor is quadratic when many factors claim one answer.
+      const claimed = declared.get(ref);
+      if (claimed) claimed.push(factor.id);
+      else declared.set(ref, [factor.id]);
     }
   }
 
@@ -216,8 +223,10 @@ export function linkTree(
     const pros = stanceOf('pro');
     const cons = stanceOf('con');
     const methods = node.recommends.join(' + ');
-    if (!pros.some(recommended)) report(node.id, 'outcome-needs-pro', `the outcome recommends ${methods} but cites no pro of ${node.recommends.length > 1 ? 'them' : 'it'}`);
-    if (!cons.some(recommended)) report(node.id, 'outcome-needs-con', `the outcome recommends ${methods} but cites no con of ${node.recommends.length > 1 ? 'them' : 'it'} that the reader accepts`);
+    // An outcome citing an article that failed its own checks is judged once that article is fixed.
+    const waiting = cites.some((citation) => typeof citation === 'string' && unchecked.has(citation));
+    if (!waiting && !pros.some(recommended)) report(node.id, 'outcome-needs-pro', `the outcome recommends ${methods} but cites no pro of ${node.recommends.length > 1 ? 'them' : 'it'}`);
+    if (!waiting && !cons.some(recommended)) report(node.id, 'outcome-needs-con', `the outcome recommends ${methods} but cites no con of ${node.recommends.length > 1 ? 'them' : 'it'} that the reader accepts`);
     return { ...rest, pros, cons, path };
   });
 

@@ -1,0 +1,176 @@
+/**
+ * The byte budgets of the built site, in one place: test/build/budgets.test.ts
+ * checks a real build against them and `npm run lighthouse` writes them into
+ * BENCHMARKS.md. Sizes are gzipped at zlib level 9, so they are deterministic.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const KB = 1024;
+
+/** zlib level used for every gzipped size (9: the smallest, and the same on every machine). */
+export const GZIP_LEVEL = 9;
+
+export const BUDGETS = {
+  /** `<script>` elements on an article page (factor, guide, recommendation): none at all. */
+  articleScripts: 0,
+  /** An article page's HTML plus every stylesheet it links, gzipped. 14 KB fits the first round trip of TCP slow start. */
+  articlePageGzip: 14 * KB,
+  /** The /decide/ page's own script (inline, or the module it loads and that module's static imports), gzipped. */
+  decideScriptGzip: 6 * KB,
+} as const;
+
+/** The only pages that may load the search bundle (Pagefind's Component UI, anything under /pagefind/). */
+export const SEARCH_PAGES: readonly string[] = ['/search/'];
+
+/** Article pages, by URL: factors, guides (not the guide index) and the decision tree's recommendations. */
+export function isArticlePage(url: string): boolean {
+  return /^\/(factors\/[^/]+\/[^/]+|guides\/[^/]+|decide\/outcomes\/[^/]+)\/$/.test(url);
+}
+
+/** How a size compares with its budget, for tables. */
+export function budgetStatus(bytes: number, budget: number): 'ok' | 'over' {
+  return bytes <= budget ? 'ok' : 'over';
+}
+
+/** A byte count as KB with one decimal, e.g. `14336` → `14.0 KB`. */
+export function formatKb(bytes: number): string {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+/*
+ * Measuring a build. Everything below reads the output folder only, so the
+ * test and `npm run lighthouse` report the same numbers for the same build.
+ */
+
+/** Gzipped size at {@link GZIP_LEVEL}. */
+export function gzipSize(content: string | Uint8Array): number {
+  return gzipSync(content, { level: GZIP_LEVEL }).length;
+}
+
+/** One row of the budget table. */
+export interface BudgetRow {
+  /** URL of the page, or of the page and the part measured. */
+  page: string;
+  bytes: number;
+  budget: number;
+  status: 'ok' | 'over';
+}
+
+export interface BudgetReport {
+  /** HTML + linked CSS of every article page, and the /decide/ script. */
+  rows: BudgetRow[];
+  /** Article pages that have a `<script>` element, with how many. */
+  articleScripts: { page: string; count: number }[];
+  /** Pages other than {@link SEARCH_PAGES} whose HTML or scripts reference the search bundle. */
+  searchOutsideSearchPage: string[];
+  /** The modules /decide/ loads up front (its own script and their static imports). */
+  decideModules: string[];
+}
+
+function htmlFiles(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** `factors/kms/x/index.html` → `/factors/kms/x/`; `404.html` → `/404.html`. */
+function urlOf(file: string): string {
+  return `/${file}`.replace(/(^|\/)index\.html$/, '$1');
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((value) => value !== undefined);
+}
+
+/** Root-relative hrefs of the stylesheets a page links. */
+export function linkedStylesheets(html: string): string[] {
+  return [...html.matchAll(/<link\b[^>]*>/gi)]
+    .map((match) => match[0])
+    .filter((tag) => /^stylesheet$/i.test(attribute(tag, 'rel') ?? ''))
+    .map((tag) => attribute(tag, 'href') ?? '')
+    .filter((href) => href.startsWith('/'));
+}
+
+/** The `<script>` elements of a page: their `src` (root-relative) or their inline code, and their type. */
+export function pageScripts(html: string): { src?: string; code?: string; type: string }[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((match) => {
+    const tag = `<script${match[1]}>`;
+    const src = attribute(tag, 'src');
+    return { type: attribute(tag, 'type') ?? 'text/javascript', ...(src ? { src } : { code: match[2] ?? '' }) };
+  });
+}
+
+/** The modules a module imports, statically (loaded with it) or also dynamically, as root-relative URLs. */
+export function moduleImports(code: string, url: string, { dynamic = false } = {}): string[] {
+  const found = [
+    ...[...code.matchAll(/\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']/g)].map((match) => match[1] ?? match[2]!),
+    ...(dynamic ? [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]!) : []),
+  ];
+  return found.filter((spec) => spec.startsWith('.') || spec.startsWith('/')).map((spec) => posix.normalize(spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec)));
+}
+
+/** Every module a page's scripts load, following imports; `dynamic` also follows `import()`. */
+function loadedModules(outDir: string, html: string, { dynamic = false } = {}): { url: string; code: string }[] {
+  const seen = new Map<string, string>();
+  const queue = pageScripts(html).flatMap((script) => (script.src?.startsWith('/') ? [script.src] : []));
+  const inline = pageScripts(html).filter((script) => script.code !== undefined && /module/.test(script.type));
+  for (const script of inline) queue.push(...moduleImports(script.code!, '/', { dynamic }));
+  while (queue.length) {
+    const url = queue.shift()!.replace(/[?#].*$/, '');
+    const file = join(outDir, url);
+    if (seen.has(url) || !existsSync(file)) continue;
+    const code = readFileSync(file, 'utf8');
+    seen.set(url, code);
+    queue.push(...moduleImports(code, url, { dynamic }));
+  }
+  return [...seen].map(([url, code]) => ({ url, code }));
+}
+
+const SEARCH_BUNDLE = /pagefind-component-ui|\/pagefind\//;
+
+/** Measure a build in `outDir` against {@link BUDGETS}. */
+export function measureBudgets(outDir: string): BudgetReport {
+  const rows: BudgetRow[] = [];
+  const articleScripts: BudgetReport['articleScripts'] = [];
+  const searchOutsideSearchPage: string[] = [];
+  const cssSizes = new Map<string, number>();
+  const cssSize = (href: string) => {
+    if (!cssSizes.has(href)) cssSizes.set(href, gzipSize(readFileSync(join(outDir, href.replace(/[?#].*$/, '')))));
+    return cssSizes.get(href)!;
+  };
+  let decideModules: string[] = [];
+  let decideRow: BudgetRow | undefined;
+  for (const file of htmlFiles(outDir)) {
+    const url = urlOf(file);
+    const html = readFileSync(join(outDir, file), 'utf8');
+    if (isArticlePage(url)) {
+      const count = pageScripts(html).length;
+      if (count > BUDGETS.articleScripts) articleScripts.push({ page: url, count });
+      const bytes = gzipSize(html) + linkedStylesheets(html).reduce((sum, href) => sum + cssSize(href), 0);
+      rows.push({ page: url, bytes, budget: BUDGETS.articlePageGzip, status: budgetStatus(bytes, BUDGETS.articlePageGzip) });
+    }
+    if (url === '/decide/') {
+      const inline = pageScripts(html).filter((script) => script.code !== undefined && /module/.test(script.type));
+      const modules = loadedModules(outDir, html);
+      decideModules = [...inline.map(() => '(inline module)'), ...modules.map((module) => module.url)];
+      const bytes = inline.reduce((sum, script) => sum + gzipSize(script.code!), 0) + modules.reduce((sum, module) => sum + gzipSize(module.code), 0);
+      decideRow = { page: '/decide/ (script)', bytes, budget: BUDGETS.decideScriptGzip, status: budgetStatus(bytes, BUDGETS.decideScriptGzip) };
+    }
+    if (!SEARCH_PAGES.includes(url)) {
+      const code = [html, ...loadedModules(outDir, html, { dynamic: true }).map((module) => module.code)];
+      if (code.some((text) => SEARCH_BUNDLE.test(text))) searchOutsideSearchPage.push(url);
+    }
+  }
+  if (decideRow) rows.push(decideRow);
+  return { rows, articleScripts, searchOutsideSearchPage, decideModules };
+}
+
+/** The budget rows as a Markdown table: page, bytes gzipped, budget, status. */
+export function budgetTable(rows: readonly BudgetRow[]): string {
+  const lines = ['| page | bytes gzipped | budget | status |', '| --- | ---: | ---: | --- |'];
+  for (const row of rows) lines.push(`| ${row.page} | ${row.bytes} (${formatKb(row.bytes)}) | ${row.budget} (${formatKb(row.budget)}) | ${row.status} |`);
+  return lines.join('\n');
+}
