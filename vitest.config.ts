@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: `unit` (pure functions), `build` (builds fixture sites and reads
-// their HTML), `e2e` (drives Debian's Chromium against a served build).
-// `npm test` runs unit + build; `npm run test:e2e` runs e2e.
+// Four suites: `unit` (pure functions), `build` (builds fixture sites and reads
+// their HTML), `corpus` (bad contributions through check and build), `e2e` (drives Debian's Chromium against a served build).
+// `npm test` runs unit + build; `npm run test:corpus` the bad-contribution corpus
+// (a few minutes: it runs `npm run check` per case); `npm run test:e2e` runs e2e.
 export default defineConfig({
   test: {
     projects: [
@@ -11,10 +12,20 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['test/build/**/*.test.ts'],
+          // The corpus of bad contributions runs `npm run check` (with astro check) 35 times: its own suite.
+          exclude: ['test/build/corpus.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // Astro builds are CPU-heavy; run one file at a time on a 2-core machine.
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'corpus',
+          include: ['test/build/corpus.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
       {

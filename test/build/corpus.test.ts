@@ -1,0 +1,230 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { brokenContent, buildSite, listFiles, ROOT } from '../helpers/build';
+
+/*
+ * The corpus of bad contributions. Each case is one overlay folder under
+ * test/fixtures/broken/<name>/, laid over the basic fixture site, so it differs
+ * from a valid site by exactly one mistake. For every case, with the real
+ * commands:
+ *   1. `npm run check` fails and reports the expected rule at the expected file and line;
+ *   2. `npm run build` fails with the same line, building into one shared output folder
+ *      that a good build filled first;
+ *   3. that output folder is exactly as the good build left it.
+ * The checks run first, two at a time (`astro check` makes each take seconds); the builds follow, one
+ * after another. They never overlap: `astro check` and a build that gets as far as syncing content both
+ * rewrite the project's .astro/content-modules.mjs for their own content folder.
+ */
+
+/** One bad contribution and where the checks must report it. */
+interface BadContribution {
+  /** The overlay folder, test/fixtures/broken/<name>/. */
+  name: string;
+  /** The rule the report must name, e.g. `schema/unknown-tag`. */
+  rule: string;
+  /** The file the problem is reported on, relative to the content folder. */
+  file: string;
+  /** 1-based line; `null` for a problem about the whole file, which is reported without a position. */
+  line: number | null;
+  /** 1-based column, where the rule reports one. */
+  column?: number;
+}
+
+const BETA = 'factors/kms/beta-con.mdx';
+const TREE = 'decision-tree.yaml';
+
+const CORPUS: readonly BadContribution[] = [
+  // Frontmatter schema
+  { name: 'schema-missing-field', rule: 'schema/missing-field', file: BETA, line: 2, column: 1 },
+  { name: 'schema-wrong-type', rule: 'schema/wrong-type', file: BETA, line: 7, column: 12 },
+  { name: 'schema-unknown-field', rule: 'schema/unknown-field', file: BETA, line: 13, column: 1 },
+  { name: 'schema-summary-too-long', rule: 'schema/too-long', file: BETA, line: 3, column: 10 },
+  { name: 'schema-two-sentences', rule: 'schema/invalid-value', file: BETA, line: 3, column: 10 },
+  { name: 'schema-source-not-url', rule: 'schema/invalid-url', file: BETA, line: 11, column: 10 },
+  { name: 'schema-source-not-microsoft', rule: 'schema/invalid-value', file: BETA, line: 11, column: 10 },
+  { name: 'schema-method-folder', rule: 'schema/method-folder', file: BETA, line: 4, column: 9 },
+  { name: 'schema-future-review', rule: 'schema/invalid-value', file: BETA, line: 12, column: 11 },
+  // Written by `npm run new -- --method kms --stance con --title "Renewal traffic has to cross the WAN"
+  // --tags renewal --decides network/reachable --yes`, with `reviewed` set back to a fixed past date.
+  { name: 'placeholder', rule: 'content/placeholder', file: 'factors/kms/renewal-traffic-has-to-cross-the-wan.mdx', line: 3, column: 10 },
+  { name: 'unknown-tag', rule: 'schema/unknown-tag', file: BETA, line: 6, column: 13 },
+  // Internal links, checked in the source before anything is built
+  { name: 'broken-link', rule: 'links/unknown-page', file: BETA, line: 15, column: 5 },
+  { name: 'broken-fragment', rule: 'links/unknown-fragment', file: 'guides/words.mdx', line: 13, column: 22 },
+  // Decision tree (tree problems carry the line of the node, no column)
+  { name: 'tree-dangling-next', rule: 'tree/dangling-next', file: TREE, line: 1 },
+  { name: 'tree-unknown-factor', rule: 'tree/unknown-factor', file: TREE, line: 1 },
+  { name: 'tree-unreachable', rule: 'tree/unreachable', file: TREE, line: 45 },
+  { name: 'tree-cycle', rule: 'tree/cycle', file: TREE, line: 1 },
+  { name: 'tree-outcome-needs-con', rule: 'tree/outcome-needs-con', file: TREE, line: 28 },
+  { name: 'tree-duplicate-id', rule: 'tree/duplicate-id', file: TREE, line: 45 },
+  // MDX syntax
+  { name: 'invalid-mdx', rule: 'mdx/syntax', file: BETA, line: 15, column: 14 },
+  // Unsafe MDX, one construct each (unsafe-mdx also holds an export and an expression)
+  { name: 'unsafe-mdx', rule: 'safety/import', file: BETA, line: 15, column: 1 },
+  { name: 'unsafe-export', rule: 'safety/import', file: BETA, line: 15, column: 1 },
+  { name: 'unsafe-expression', rule: 'safety/expression', file: BETA, line: 15, column: 24 },
+  { name: 'unsafe-script', rule: 'safety/element', file: BETA, line: 17, column: 1 },
+  { name: 'unsafe-iframe', rule: 'safety/element', file: BETA, line: 17, column: 1 },
+  { name: 'unsafe-component', rule: 'safety/element', file: BETA, line: 17, column: 1 },
+  { name: 'unsafe-event-handler', rule: 'safety/event-handler', file: BETA, line: 15, column: 79 },
+  { name: 'unsafe-javascript-link', rule: 'safety/url', file: BETA, line: 15, column: 41 },
+  { name: 'unsafe-data-image', rule: 'safety/url', file: BETA, line: 17, column: 1 },
+  { name: 'unsafe-image', rule: 'safety/url', file: BETA, line: 17, column: 1 },
+  { name: 'unsafe-raw-html', rule: 'safety/html', file: BETA, line: 17, column: 1 },
+  // Files: "café" saved as Windows-1252, the byte 0xE9 at line 15, column 48
+  { name: 'non-utf8', rule: 'safety/encoding', file: BETA, line: 15, column: 48 },
+  // Whole-file problems, reported with the file but no line (see the note below).
+  { name: 'oversized-file', rule: 'safety/size', file: BETA, line: null },
+  { name: 'orphan-factor', rule: 'tree/orphan-factor', file: 'factors/mak/epsilon-pro.mdx', line: null },
+  // kms/Beta-Con.mdx beside kms/beta-con.mdx. Names sort by code point, so the report lands on the
+  // existing beta-con.mdx and names the new Beta-Con.mdx in its message.
+  { name: 'duplicate-slug', rule: 'safety/duplicate-slug', file: BETA, line: null },
+];
+
+/*
+ * Known gaps, reported rather than asserted around:
+ * - tree-next-step (an outcome's nextSteps href to a missing guide) is left out of the table: `npm run check`
+ *   does not catch it and says "All checks passed"; only the build's link check on the built pages does
+ *   (atomic.test.ts and fixture-site.test.ts cover the build).
+ * - The whole-file problems above (safety/size, tree/orphan-factor, safety/duplicate-slug) are reported with
+ *   the file but no line; their rows match the file with or without a position, so adding one breaks nothing.
+ */
+
+/** At most this many `npm run check` processes at a time: each runs `astro check`, which is CPU-heavy. */
+const CHECK_CONCURRENCY = 2;
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+/** The shared output folder of every build in this file: test/.output/<OUTPUT>/dist. */
+const OUTPUT = 'corpus';
+
+interface RunResult {
+  status: number | null;
+  output: string;
+}
+
+/** `npm run check` on a content folder, asynchronously; stdout and stderr together, colours removed. */
+function runCheck(contentDir: string, name: string): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [TSX, 'src/cli/check.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // A hung check is killed (status null) and fails its test instead of stalling the file.
+      timeout: 240_000,
+      env: {
+        ...process.env,
+        VAG_CONTENT_DIR: contentDir,
+        // Astro's data store for this run only, so parallel runs never share one.
+        VAG_CACHE_DIR: join(ROOT, 'test/.output/corpus-check', name, 'cache'),
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    // A failure to start is a result too (status null), so that no promise rejects unobserved.
+    child.on('error', (error) => resolve({ status: null, output: `${output}\n${String(error)}` }));
+    // eslint-disable-next-line no-control-regex
+    child.on('close', (status) => resolve({ status, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+  });
+}
+
+/** Start every task, at most `size` at a time, in order; one promise per task. */
+function inPool<T>(size: number, tasks: readonly (() => Promise<T>)[]): Promise<T>[] {
+  const slots = tasks.map(() => Promise.withResolvers<T>());
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      slots[index]!.resolve(await tasks[index]!());
+    }
+  };
+  for (let started = 0; started < Math.min(size, tasks.length); started++) void worker();
+  return slots.map((slot) => slot.promise);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The report line of a case: `<contentDir>/<file>:<line>[:<column>]  <rule>  `, at the start of a line. */
+function reportLine(contentDir: string, bad: BadContribution): RegExp {
+  const file = escapeRegExp(`${contentDir}/${bad.file}`);
+  const position =
+    bad.line === null ? '(?::\\d+){0,2}' : bad.column === undefined ? `:${bad.line}` : `:${bad.line}:${bad.column}`;
+  return new RegExp(`^${file}${position}  ${escapeRegExp(bad.rule)}  \\S`, 'm');
+}
+
+/** A fingerprint of every file in a folder: names and contents. */
+function fingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of listFiles(dir).sort()) hash.update(file).update('\0').update(readFileSync(join(dir, file)));
+  return hash.digest('hex');
+}
+
+/** Content folders, made once and shared by the check and the build of each case. */
+const contentDirs = new Map<string, string>();
+/** The result of each case's `npm run check`, in CORPUS order. */
+let checks: Promise<RunResult>[] = [];
+
+beforeAll(() => {
+  for (const bad of CORPUS) contentDirs.set(bad.name, brokenContent(bad.name));
+});
+
+/** `file:line` of a case, for test names. */
+function where(bad: BadContribution): string {
+  return `${bad.file}${bad.line === null ? '' : `:${bad.line}`}`;
+}
+
+describe('the corpus', () => {
+  it('has at least 25 cases, each with its own overlay folder', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(CORPUS.map((bad) => bad.name)).size).toBe(CORPUS.length);
+  });
+});
+
+describe('npm run check on each bad contribution', { timeout: 300_000 }, () => {
+  beforeAll(() => {
+    checks = inPool(
+      CHECK_CONCURRENCY,
+      CORPUS.map((bad) => () => runCheck(contentDirs.get(bad.name)!, bad.name)),
+    );
+  });
+
+  CORPUS.forEach((bad, index) => {
+    it(`${bad.name}: fails with ${bad.rule} at ${where(bad)}`, async () => {
+      const { status, output } = await checks[index]!;
+      expect(status, output).toBeGreaterThan(0);
+      expect(output).toMatch(reportLine(contentDirs.get(bad.name)!, bad));
+    });
+  });
+});
+
+describe('npm run build on each bad contribution, into one published folder', { timeout: 120_000 }, () => {
+  let outDir = '';
+  let published = '';
+
+  beforeAll(async () => {
+    // Even when a check test failed early, no check may still be running (see the top of the file).
+    await Promise.all(checks);
+    const good = buildSite(OUTPUT, 'test/fixtures/basic/content');
+    expect(good.status, good.output).toBe(0);
+    outDir = good.outDir;
+    expect(listFiles(outDir)).toContain('factors/kms/beta-con/index.html');
+    published = fingerprint(outDir);
+  }, 180_000);
+
+  // One after another: every build writes next to the same output folder.
+  for (const bad of CORPUS) {
+    it(`${bad.name}: fails with ${bad.rule} at ${where(bad)} and leaves the output as it was`, () => {
+      const contentDir = contentDirs.get(bad.name)!;
+      const result = buildSite(OUTPUT, contentDir, { fresh: false });
+      expect(result.status, result.output).toBeGreaterThan(0);
+      expect(result.output).toMatch(reportLine(contentDir, bad));
+      expect(fingerprint(outDir)).toBe(published);
+    });
+  }
+});
