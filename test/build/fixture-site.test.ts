@@ -116,10 +116,19 @@ describe('builds that must fail', () => {
     expect(listFiles(result.outDir)).toEqual([]);
   });
 
-  it('fails on a broken link that only the built pages show (a tree next step), naming the page', () => {
+  it('fails on a tree next step that points nowhere, naming the tree file and node line before building', () => {
     const result = buildSite('tree-next-step', brokenContent('tree-next-step'));
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/decide\/outcomes\/use-kms\/index\.html {2}links\/broken {2}link "\/guides\/no-such-guide\/" points to a page or file that the build did not produce/);
+    expect(result.output).toContain(
+      'test/.output/content/tree-next-step/decision-tree.yaml:27:1  links/unknown-page  link "/guides/no-such-guide/" points to /guides/no-such-guide/, which is not a page of the site',
+    );
+    expect(listFiles(result.outDir)).toEqual([]);
+  });
+
+  it('fails on a broken link that only the built pages show (a relative link), naming the page', () => {
+    const result = buildSite('relative-link', brokenContent('relative-link'));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/factors\/kms\/beta-con\/index\.html {2}links\/broken {2}link "\.\.\/gamma-con\/" points to a page or file that the build did not produce/);
     expect(listFiles(result.outDir)).toEqual([]);
   });
 

@@ -48,3 +48,31 @@ describe('headingIds', () => {
     ]);
   });
 });
+
+describe('treeLinks', () => {
+  it('collects site links from help texts and next steps, at the line of their node', async () => {
+    const { treeLinks } = await import('../../src/lib/checks/content');
+    const { readTreeFile } = await import('../../src/lib/tree/load');
+    const yaml = [
+      '- id: q',
+      '  type: question',
+      '  question: "Q?"',
+      '  help: "See the [glossary](/guides/glossary/#gvlk) and [Microsoft](https://learn.microsoft.com/)."',
+      '  answers:',
+      '    - { id: a, label: "A", next: o }',
+      '    - { id: b, label: "B", next: o }',
+      '- id: o',
+      '  type: outcome',
+      '  title: "O"',
+      '  recommends: [mak]',
+      '  rationale: "R."',
+      '  nextSteps: [{ label: "MAK", href: /guides/mak/ }]',
+      '  cites: [mak/x]',
+    ].join('\n');
+    const { nodes, lines } = readTreeFile('tree.yaml', yaml);
+    expect(treeLinks(nodes, lines)).toEqual([
+      { url: '/guides/glossary/#gvlk', line: 1, column: 1 },
+      { url: '/guides/mak/', line: 8, column: 1 },
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { splitFrontmatter, type SplitFile } from '../content/frontmatter';
 import { factorSchema } from '../schema/factor';
 import { readTreeFile, TREE_FILE } from '../tree/load';
 import { linkTree, type FactorRef } from '../tree/link';
+import type { TreeNode } from '../tree/schema';
 import { checkMdxSyntax } from './mdx-syntax';
 import { checkDuplicateSlugs, compiledBody, lintSafety, type ArticlePath } from './safety';
 import type { Problem } from './problem';
@@ -152,7 +153,33 @@ function finishContentChecks(root: string, contentDir: string, results: readonly
   problems.push(...checkTree(root, contentDir, factors, unchecked));
   const routes = siteRoutes(contentDir, articles, factors, readable);
   for (const article of readable) problems.push(...checkLinksToRoutes(article.file, article.links, routes));
+  problems.push(...checkTreeLinks(root, contentDir, routes));
   return problems;
+}
+
+/** Site links in the decision tree: help texts (inline Markdown) and next steps, at the line of their node. */
+export function treeLinks(nodes: readonly TreeNode[], lines: ReadonlyMap<TreeNode, number>): ContentLink[] {
+  return nodes.flatMap((node) => {
+    const line = lines.get(node) ?? 1;
+    const urls =
+      node.type === 'question'
+        ? [...(node.help ?? '').matchAll(/\]\((\/[^)\s]*)\)/g)].map((match) => match[1]!)
+        : node.nextSteps.map((step) => step.href);
+    return urls.filter((url) => url.startsWith('/') && !url.startsWith('//')).map((url) => ({ url, line, column: 1 }));
+  });
+}
+
+function checkTreeLinks(root: string, contentDir: string, routes: SiteRoutes): Problem[] {
+  const path = join(contentDir, TREE_FILE);
+  const file = relative(root, path).split(sep).join('/');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return []; // checkTree reports a missing tree.
+  }
+  const { nodes, lines, problems } = readTreeFile(file, text);
+  return problems.length ? [] : checkLinksToRoutes(file, treeLinks(nodes, lines), routes);
 }
 
 /**
