@@ -61,7 +61,7 @@ const CORPUS: readonly BadContribution[] = [
   { name: 'tree-cycle', rule: 'tree/cycle', file: TREE, line: 1 },
   { name: 'tree-outcome-needs-con', rule: 'tree/outcome-needs-con', file: TREE, line: 28 },
   { name: 'tree-duplicate-id', rule: 'tree/duplicate-id', file: TREE, line: 45 },
-  { name: 'tree-next-step', rule: 'links/unknown-page', file: TREE, line: 27 },
+  { name: 'tree-next-step', rule: 'links/unknown-page', file: TREE, line: 27, column: 1 },
   // MDX syntax
   { name: 'invalid-mdx', rule: 'mdx/syntax', file: BETA, line: 15, column: 14 },
   // Unsafe MDX, one construct each (unsafe-mdx also holds an export and an expression)
