@@ -119,19 +119,14 @@ describe('the search page in Chromium', () => {
     for (const href of hrefs) expect(href).toMatch(/^\/factors\/mak\//);
   });
 
-  it('loads no search script on an article page until search is opened', async () => {
-    const { page: reader } = await openPage(browser);
-    const requested: string[] = [];
-    reader.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await reader.goto(`${baseUrl}/factors/kms/branch-offices/`);
-    await reader.waitForLoadState('networkidle');
-    expect(await reader.locator('script').count()).toBe(0);
-    expect(requested.filter((path) => path.startsWith('/pagefind/') || path.endsWith('.js'))).toEqual([]);
-    await reader.locator('.site-search input').fill('threshold');
-    await reader.locator('.site-search input').press('Enter');
-    await reader.waitForURL(/\/search\/\?q=threshold/);
-    await reader.locator('pagefind-results a[href^="/"]').first().waitFor();
-    expect(requested).toContain('/pagefind/pagefind-component-ui.js');
+  it('focuses the page\'s own search box on "/" when already on the search page, rather than opening the dialog', async () => {
+    const { page: keys } = await openPage(browser);
+    await keys.goto(`${baseUrl}/search/?q=laptops`);
+    await keys.locator('pagefind-results a[href^="/"]').first().waitFor();
+    await keys.locator('h1').click();
+    await keys.keyboard.press('Control+k');
+    expect(await keys.evaluate(() => document.activeElement?.closest('.search-page pagefind-input') !== null)).toBe(true);
+    expect(await keys.locator('dialog[open]').count()).toBe(0);
   });
 
   it('says without JavaScript that search needs it, and links to the method and topic indexes', async () => {
@@ -140,5 +135,79 @@ describe('the search page in Chromium', () => {
     const notice = plain.locator('.notice', { hasText: 'needs JavaScript' });
     expect(await notice.isVisible()).toBe(true);
     expect(await notice.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/kms/', '/mak/', '/adba/', '/token/', '/tags/']);
+  });
+});
+
+describe('the search dialog on an article page', () => {
+  /** An article page that records the paths it requests. */
+  async function articlePage() {
+    const { page: reader, errors } = await openPage(browser);
+    const requested: string[] = [];
+    reader.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await reader.goto(`${baseUrl}/factors/kms/branch-offices/`);
+    await reader.waitForLoadState('networkidle');
+    return { reader, errors, requested };
+  }
+
+  it('loads no search code until search is opened, then opens with "/" and focuses the search box', async () => {
+    const { reader, errors, requested } = await articlePage();
+    expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+    // Only the small script every page shares, inline: no script file at all.
+    expect(requested.filter((path) => path.endsWith('.js') && path !== '/sw.js')).toEqual([]);
+    expect(await reader.locator('script').count()).toBe(1);
+    await reader.keyboard.press('/');
+    await reader.locator('dialog.pf-modal[open]').waitFor();
+    await reader.waitForFunction(() => document.activeElement?.closest('dialog[open] pagefind-input') !== null);
+    expect(requested).toContain('/pagefind/pagefind-component-ui.js');
+    expect(errors).toEqual([]);
+  });
+
+  it('types, moves through results with the arrow keys and opens one with the searched words highlighted', async () => {
+    const { reader } = await articlePage();
+    await reader.keyboard.press('Control+k');
+    await reader.locator('dialog.pf-modal[open] pagefind-input input').waitFor();
+    await reader.waitForFunction(() => document.activeElement?.closest('pagefind-input') !== null);
+    await reader.keyboard.type('reinstall');
+    await reader.locator('dialog[open] pagefind-results a[href^="/factors/"]').first().waitFor();
+    await reader.keyboard.press('ArrowDown');
+    const first = await reader.evaluate(() => document.activeElement?.closest('pagefind-results') !== null);
+    expect(first).toBe(true);
+    const href = await reader.evaluate(() => document.activeElement?.closest('a')?.getAttribute('href') ?? (document.activeElement?.querySelector('a')?.getAttribute('href') ?? ''));
+    expect(href).toMatch(/^\//);
+    await Promise.all([reader.waitForURL((url) => url.pathname !== '/factors/kms/branch-offices/'), reader.keyboard.press('Enter')]);
+    const navigated = await reader.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).name);
+    expect(decodeURIComponent(navigated)).toContain(':~:text=reinstall');
+    expect(await reader.locator('article').textContent()).toMatch(/reinstall/i);
+  });
+
+  it('opens from the header button, narrows results with a filter, closes with Escape and returns the focus', async () => {
+    const { reader } = await articlePage();
+    const button = reader.locator('header button.site-search');
+    expect(await button.isVisible()).toBe(true);
+    expect(await reader.locator('header a.site-search').isVisible()).toBe(false);
+    await button.click();
+    await reader.locator('dialog.pf-modal[open] pagefind-input input').waitFor();
+    await reader.keyboard.type('activation');
+    await reader.locator('dialog[open] pagefind-results a[href^="/"]').first().waitFor();
+    await reader.locator('dialog[open] pagefind-filter-dropdown[filter="method"] button').first().click();
+    await reader.locator('dialog[open] [role="option"]', { hasText: /^MAK/ }).first().click();
+    await reader.waitForFunction(() => {
+      const links = [...document.querySelectorAll('dialog[open] pagefind-results a[href^="/factors/"]')];
+      return links.length > 0 && links.every((a) => a.getAttribute('href')!.startsWith('/factors/mak/'));
+    });
+    await reader.keyboard.press('Escape');
+    await reader.keyboard.press('Escape');
+    await reader.locator('dialog.pf-modal[open]').waitFor({ state: 'detached' }).catch(() => undefined);
+    expect(await reader.locator('dialog.pf-modal[open]').count()).toBe(0);
+    expect(await reader.evaluate(() => document.activeElement?.matches('header button.site-search') ?? false)).toBe(true);
+  });
+
+  it('falls back to a link to the search page without JavaScript', async () => {
+    const { page: plain } = await openPage(browser, { javaScriptEnabled: false });
+    await plain.goto(`${baseUrl}/factors/kms/branch-offices/`);
+    expect(await plain.locator('header button.site-search').isVisible()).toBe(false);
+    const link = plain.locator('header a.site-search');
+    expect(await link.getAttribute('href')).toBe('/search/');
+    expect(await link.isVisible()).toBe(true);
   });
 });

@@ -8,6 +8,9 @@ export interface PageType {
   ready?: string;
   /** Content that loads only when scrolled into view (Pagefind's results): scroll through the page for it. */
   lazy?: boolean;
+  /** Keys pressed once the page has loaded, then text typed: to open the search dialog and search in it. */
+  press?: string;
+  type?: string;
 }
 
 /** A real path through content/decision-tree.yaml: main site, all modern in a domain, laptops back within 180 days. */
@@ -37,6 +40,13 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'decision tree map', path: '/decide/map/' },
   { name: 'search: empty', path: '/search/', ready: '.search-page.ready pagefind-input input' },
   { name: 'search: results', path: '/search/?q=laptops', ready: '.search-page.ready pagefind-summary', lazy: true },
+  {
+    name: 'search: dialog open, with results',
+    path: '/factors/kms/branch-offices/',
+    press: '/',
+    type: 'laptops',
+    ready: 'dialog.pf-modal[open] pagefind-results a[href^="/"]',
+  },
   { name: 'about', path: '/about/' },
   { name: '404', path: '/factors/kms/not-a-page/' },
 ];
@@ -44,6 +54,11 @@ export const PAGE_TYPES: readonly PageType[] = [
 /** Open a page type and wait until it is ready to be judged. */
 export async function openPageType(page: Page, baseUrl: string, type: PageType): Promise<Response | null> {
   const response = await page.goto(`${baseUrl}${type.path}`, { waitUntil: 'load' });
+  if (type.press) {
+    await page.keyboard.press(type.press);
+    await page.locator('dialog[open] pagefind-input input').waitFor({ timeout: 15_000 });
+  }
+  if (type.type) await page.keyboard.type(type.type);
   if (type.ready) await page.locator(type.ready).first().waitFor({ timeout: 15_000 });
   if (type.lazy) await loadLazyResults(page);
   // Let late requests (search fragments, the service worker's install) settle.

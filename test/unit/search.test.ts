@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchAliases } from '../../src/lib/search';
-import { filtersFromUrl, urlFor, withHighlight } from '../../src/scripts/search-page';
+import { filtersFromUrl, isSearchShortcut, urlFor, withHighlight } from '../../src/lib/search-client';
 
 describe('searchAliases', () => {
   it('adds the long form of an abbreviation the text uses, and the other way round', () => {
@@ -32,5 +32,29 @@ describe('search page URLs', () => {
     expect(withHighlight('/factors/mak/limited-activations/', 'reinstall')).toBe('/factors/mak/limited-activations/#:~:text=reinstall');
     expect(withHighlight('/guides/troubleshooting/#0xc004f074', '0xC004F074')).toBe('/guides/troubleshooting/#0xc004f074:~:text=0xC004F074');
     expect(withHighlight('/guides/kms/', '  ')).toBe('/guides/kms/');
+  });
+});
+
+describe('the search shortcut', () => {
+  const press = (key: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; typing: boolean }> = {}) =>
+    isSearchShortcut({ key, ctrlKey: false, metaKey: false, altKey: false, typing: false, ...extra });
+
+  it('opens search on "/", Ctrl+K and Cmd+K', () => {
+    expect(press('/')).toBe(true);
+    expect(press('k', { ctrlKey: true })).toBe(true);
+    expect(press('K', { metaKey: true })).toBe(true);
+  });
+
+  it('leaves a "/" typed into a field alone, but Ctrl+K works there too', () => {
+    expect(press('/', { typing: true })).toBe(false);
+    expect(press('k', { ctrlKey: true, typing: true })).toBe(true);
+  });
+
+  it('ignores other keys and other modifier combinations', () => {
+    expect(press('k')).toBe(false);
+    expect(press('?')).toBe(false);
+    expect(press('/', { ctrlKey: true })).toBe(false);
+    expect(press('k', { ctrlKey: true, altKey: true })).toBe(false);
+    expect(press('k', { ctrlKey: true, metaKey: true })).toBe(false);
   });
 });

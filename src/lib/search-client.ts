@@ -1,0 +1,53 @@
+/**
+ * What the browser side of search agrees on: the URL of a shared search, the
+ * highlight of the searched words on the page a result opens, and the keys
+ * that open search. Pure functions, used by the search page and the search
+ * dialog (src/scripts/) and unit-tested on their own.
+ */
+
+/** The filters a search URL carries: `/search/?q=kms&method=KMS&tag=DNS`. */
+export const FILTER_PARAMS = ['type', 'method', 'stance', 'tag'] as const;
+
+/** The shortcuts that open search, as `aria-keyshortcuts` lists them. */
+export const SEARCH_SHORTCUTS = '/ Control+K Meta+K';
+
+export function filtersFromUrl(params: URLSearchParams): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const name of FILTER_PARAMS) {
+    const values = params.getAll(name).filter(Boolean);
+    if (values.length) filters[name] = values;
+  }
+  return filters;
+}
+
+export function urlFor(term: string, filters: Record<string, string[]> = {}): string {
+  const params = new URLSearchParams();
+  if (term) params.set('q', term);
+  for (const name of FILTER_PARAMS) for (const value of filters[name] ?? []) params.append(name, value);
+  const query = params.toString();
+  return `/search/${query ? `?${query}` : ''}`;
+}
+
+/** A result link that scrolls to and highlights the searched words (a text fragment). */
+export function withHighlight(href: string, term: string): string {
+  const words = term.trim();
+  if (!words || href.includes(':~:')) return href;
+  return `${href}${href.includes('#') ? ':~:' : '#:~:'}text=${encodeURIComponent(words)}`;
+}
+
+/** The parts of a keydown event the shortcut depends on. */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  /** Whether the reader is typing in a field, where "/" is just a slash. */
+  typing: boolean;
+}
+
+/** `/` (when not typing in a field) and Ctrl+K or ⌘K (anywhere) open search. */
+export function isSearchShortcut(press: KeyPress): boolean {
+  if (press.altKey) return false;
+  if (press.key.toLowerCase() === 'k') return press.ctrlKey !== press.metaKey;
+  return press.key === '/' && !press.ctrlKey && !press.metaKey && !press.typing;
+}

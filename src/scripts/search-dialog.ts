@@ -1,0 +1,69 @@
+/**
+ * The one script on every page, kept small (see src/lib/budgets.ts): it makes
+ * the header's search control open a search dialog, opens it on "/" and
+ * Ctrl/Cmd+K, and registers the service worker that keeps the site readable
+ * offline. The search itself — Pagefind's Component UI — loads only when the
+ * dialog is first opened. On the search page the shortcut focuses the page's
+ * own search box instead.
+ */
+import { isSearchShortcut, urlFor, withHighlight } from '../lib/search-client';
+import { registerOffline } from './offline';
+import { loadComponentUi } from './pagefind-ui';
+
+interface ModalElement extends HTMLElement {
+  open(): void;
+}
+
+let modal: Promise<ModalElement> | undefined;
+
+async function createModal(): Promise<ModalElement> {
+  const template = document.querySelector<HTMLTemplateElement>('template#search-dialog');
+  if (!template) throw new Error('no search dialog template');
+  document.body.append(template.content.cloneNode(true));
+  await loadComponentUi(template.dataset.bundle);
+  await customElements.whenDefined('pagefind-modal');
+  const element = document.querySelector<ModalElement>('pagefind-modal')!;
+  // Opening a result scrolls to the searched words there and highlights them, with no script on that page.
+  element.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('pagefind-results a[href]');
+    const term = element.querySelector<HTMLInputElement>('pagefind-input input')?.value ?? '';
+    if (link) link.href = withHighlight(link.getAttribute('href') ?? link.href, term);
+    // "All filters" carries the query over to the search page.
+    const more = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-more]');
+    if (more) more.href = urlFor(term);
+  });
+  return element;
+}
+
+function openSearch(): void {
+  const pageBox = document.querySelector<HTMLInputElement>('[data-search] pagefind-input input');
+  if (pageBox) return pageBox.focus();
+  modal ??= createModal();
+  modal.then(
+    (element) => element.open(),
+    () => {
+      // The search files could not load (offline before they were cached, say): the search page says what to do.
+      location.href = '/search/';
+    },
+  );
+}
+
+export function startSearchDialog(): void {
+  for (const trigger of document.querySelectorAll<HTMLElement>('[data-search-open]')) {
+    trigger.hidden = false;
+    trigger.addEventListener('click', (event) => {
+      event.preventDefault();
+      openSearch();
+    });
+  }
+  for (const link of document.querySelectorAll<HTMLElement>('[data-search-link]')) link.hidden = true;
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (!event.defaultPrevented && isSearchShortcut({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, typing })) {
+      event.preventDefault();
+      openSearch();
+    }
+  });
+  registerOffline();
+}
