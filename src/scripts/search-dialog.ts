@@ -23,6 +23,16 @@ async function createModal(): Promise<ModalElement> {
   await loadComponentUi(template.dataset.bundle);
   await customElements.whenDefined('pagefind-modal');
   const element = document.querySelector<ModalElement>('pagefind-modal')!;
+  // Pagefind's filter dropdowns are comboboxes, which take no name from their text: name them after their
+  // label, again whenever Pagefind redraws them.
+  const name = () => {
+    for (const dropdown of element.querySelectorAll('pagefind-filter-dropdown')) {
+      const combobox = dropdown.querySelector('[role="combobox"]:not([aria-label])');
+      combobox?.setAttribute('aria-label', dropdown.getAttribute('label') ?? '');
+    }
+  };
+  name();
+  new MutationObserver(name).observe(element, { childList: true, subtree: true });
   // Opening a result scrolls to the searched words there and highlights them, with no script on that page.
   element.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('pagefind-results a[href]');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { pageScripts } from '../../src/lib/budgets';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -73,4 +74,9 @@ export function hrefsBetween(html: string, marker: string, endMarker: string): s
   const end = html.indexOf(endMarker, start);
   const part = html.slice(start, end < 0 ? undefined : end);
   return [...part.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!);
+}
+
+/** The scripts of a page, each as its `src` or its inline code, to compare pages' scripts. */
+export function siteScripts(html: string): string[] {
+  return pageScripts(html).map((script) => script.src ?? script.code ?? '');
 }
