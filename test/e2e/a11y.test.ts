@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AxeResults, Result } from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPage, useBrowser } from '../helpers/browser';
 import { OUTCOME, PAGE_TYPES, openPageType } from '../helpers/page-types';
 
 const baseUrl = inject('baseUrl');
@@ -16,15 +16,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best
 const SCHEMES = ['light', 'dark'] as const;
 const WIDTHS = [320, 1280] as const;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /**
  * Run axe in the page. The source goes in through the DevTools protocol
@@ -61,7 +53,7 @@ describe.each(SCHEMES)('WCAG 2.2 AA in the %s colour scheme', (colorScheme) => {
     let page: Page;
 
     beforeAll(async () => {
-      context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
+      context = await browser().newContext({ colorScheme, viewport: { width, height: 800 } });
       page = await context.newPage();
     });
 
@@ -121,7 +113,7 @@ describe('a keyboard-only journey', () => {
   }
 
   it('answers the first question on the home page, reaches an outcome, opens a cited factor, searches and goes back', async () => {
-    const { page, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page, errors } = await openPage(browser(), { viewport: { width: 1280, height: 800 } });
     await page.goto(`${baseUrl}/`);
 
     // 1. The question embedded on the home page: its first answer is a link into /decide/.

@@ -3,8 +3,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { openPage, useBrowser } from '../helpers/browser';
 import { buildSite, hrefsBetween, readHtml, ROOT, type BuildResult } from '../helpers/build';
 import { serveStatic } from '../helpers/serve';
 
@@ -26,7 +25,7 @@ function run(script: string, args: readonly string[] = []) {
 
 let build: BuildResult;
 let check: ReturnType<typeof run>;
-let browser: Browser;
+const browser = useBrowser();
 let server: Server;
 let baseUrl: string;
 
@@ -45,11 +44,9 @@ beforeAll(async () => {
   check = run('src/cli/check.ts');
   build = buildSite('contribute', CONTENT);
   ({ url: baseUrl, server } = await serveStatic(build.outDir));
-  browser = await launchBrowser();
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
   server?.close();
 });
 
@@ -67,7 +64,7 @@ describe('adding an article by following CONTRIBUTING.md', () => {
   });
 
   it('is found by search', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/search/?q=golden%20image`);
     const result = page.locator(`pagefind-results a[href^="${URL}"]`).first();
     await result.waitFor();

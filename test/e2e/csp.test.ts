@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { useBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/build';
 import { serveStatic } from '../helpers/serve';
 import { OUTCOME, PAGE_TYPES, loadLazyResults, openPageType } from '../helpers/page-types';
@@ -13,20 +13,18 @@ const baseUrl = inject('baseUrl');
 /** The build global-setup.ts made and serves at baseUrl. */
 const OUT_DIR = join(ROOT, 'test/.output/e2e/dist');
 
-let browser: Browser;
+const browser = useBrowser();
 let headerServer: Server;
 let headerUrl = '';
 let headerPolicy = '';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   const rule = parseHeadersFile(readFileSync(join(OUT_DIR, '_headers'), 'utf8')).find((candidate) => candidate.path === '/*');
   headerPolicy = rule?.headers['Content-Security-Policy'] ?? '';
   ({ url: headerUrl, server: headerServer } = await serveStatic(OUT_DIR, { headers: true }));
 });
 
 afterAll(async () => {
-  await browser?.close();
   await new Promise<void>((resolve) => (headerServer ? headerServer.close(() => resolve()) : resolve()));
 });
 
@@ -46,7 +44,7 @@ interface Watched {
  * and every console error of its pages, their web workers and service workers.
  */
 async function watched(ignore: (message: ConsoleMessage) => boolean = () => false): Promise<Watched> {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const found: string[] = [];
   await context.exposeBinding('__reportCspViolation', (_source, text: string) => found.push(`CSP: ${text}`));
   await context.addInitScript(() => {

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, useBrowser } from '../helpers/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The node the reader sees: exactly one must be visible. */
 async function visibleNode(page: Page): Promise<{ id: string; kind: string; title: string }> {
@@ -39,7 +31,7 @@ async function clickThrough(page: Page, choice = 0): Promise<string[]> {
 
 describe('the decision tree in Chromium', () => {
   it('clicks through to an outcome that shows its reasons, announces it and puts the path in the URL', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/decide/`);
     const visited = await clickThrough(page);
     const outcome = visited.at(-1)!;
@@ -54,7 +46,7 @@ describe('the decision tree in Chromium', () => {
   });
 
   it('goes back, and changes an earlier answer to reach another place', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/decide/`);
     const first = await clickThrough(page, 0);
     await page.locator('[data-back]').click();
@@ -69,12 +61,12 @@ describe('the decision tree in Chromium', () => {
   });
 
   it('gives the same outcome when a shared URL is opened again', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/decide/`);
     await clickThrough(page, 1);
     const shared = page.url();
     const before = await visibleNode(page);
-    const { page: other } = await openPage(browser);
+    const { page: other } = await openPage(browser());
     await other.goto(shared);
     expect(await visibleNode(other)).toEqual(before);
     await other.reload();
@@ -82,7 +74,7 @@ describe('the decision tree in Chromium', () => {
   });
 
   it('reaches an outcome with the keyboard alone, focus following each question', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/decide/`);
     const start = await visibleNode(page);
     // Tab from the top of the page to the first answer of the first question.
@@ -112,7 +104,7 @@ describe('the decision tree in Chromium', () => {
   });
 
   it('falls back to the start with a notice when the URL path is malformed', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/decide/`);
     const start = await visibleNode(page);
     for (const bad of ['?path=not-an-answer', '?path=%E0%A4%A', '?path=//x/y/z#nowhere']) {
@@ -124,7 +116,7 @@ describe('the decision tree in Chromium', () => {
   });
 
   it('reaches an outcome through plain links with JavaScript disabled', async () => {
-    const { page } = await openPage(browser, { javaScriptEnabled: false });
+    const { page } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto(`${baseUrl}/decide/`);
     for (let step = 0; step < 15; step++) {
       const node = await visibleNode(page);
@@ -140,7 +132,7 @@ describe('the decision tree in Chromium', () => {
   });
 
   it('starts the tree from the home page', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     const firstAnswer = page.locator('.start-tree a.answer').first();
     await firstAnswer.click();

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../helpers/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('offline', () => {
   it('keeps pages, the search dialog and the search page working with the network gone after one visit to any page', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     // The first visit is an article page: the script every page shares registers the service worker,
     // which precaches the build on install and then takes control of the page.

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, useBrowser } from '../helpers/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
 /**
@@ -34,13 +34,8 @@ const QUERIES: [query: string, expected: string][] = [
 ];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await openPage(browser));
+  ({ page } = await openPage(browser()));
   await page.goto(`${baseUrl}/search/`);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('search quality against the real index', () => {
@@ -59,7 +54,7 @@ describe('search quality against the real index', () => {
 
 describe('the search page in Chromium', () => {
   it('shows results for a shared /search/?q= link, with the term highlighted in excerpts', async () => {
-    const { page: shared, errors } = await openPage(browser);
+    const { page: shared, errors } = await openPage(browser());
     await shared.goto(`${baseUrl}/search/?q=laptops`);
     const results = shared.locator('pagefind-results a[href^="/"]');
     await results.first().waitFor();
@@ -70,7 +65,7 @@ describe('the search page in Chromium', () => {
   });
 
   it('focuses the search box on "/" and Ctrl+K, and moves through results with the arrow keys', async () => {
-    const { page: keys } = await openPage(browser);
+    const { page: keys } = await openPage(browser());
     await keys.goto(`${baseUrl}/search/`);
     await keys.locator('pagefind-input input').waitFor();
     await keys.locator('h1').click();
@@ -90,7 +85,7 @@ describe('the search page in Chromium', () => {
   });
 
   it('opens a result at the searched words, highlighted with a text fragment', async () => {
-    const { page: opener } = await openPage(browser);
+    const { page: opener } = await openPage(browser());
     await opener.goto(`${baseUrl}/search/?q=reinstall`);
     const link = opener.locator('pagefind-results a[href^="/factors/"]').first();
     await link.waitFor();
@@ -102,7 +97,7 @@ describe('the search page in Chromium', () => {
   });
 
   it('narrows results with a filter and keeps the filter in the URL', async () => {
-    const { page: filtered } = await openPage(browser);
+    const { page: filtered } = await openPage(browser());
     await filtered.goto(`${baseUrl}/search/?q=activation`);
     await filtered.locator('pagefind-results a[href^="/"]').first().waitFor();
     const option = filtered.locator('pagefind-filter-pane label', { hasText: /^MAK/ }).first();
@@ -111,7 +106,7 @@ describe('the search page in Chromium', () => {
     await filtered.waitForFunction(() =>
       [...document.querySelectorAll('pagefind-results a[href^="/"]')].every((a) => /\/(mak|guides|decide)\//.test(a.getAttribute('href') ?? '')),
     );
-    const { page: reopened } = await openPage(browser);
+    const { page: reopened } = await openPage(browser());
     await reopened.goto(filtered.url());
     await reopened.locator('pagefind-results a[href^="/"]').first().waitFor();
     const hrefs = await reopened.locator('pagefind-results a[href^="/factors/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
@@ -120,7 +115,7 @@ describe('the search page in Chromium', () => {
   });
 
   it('focuses the page\'s own search box on "/" when already on the search page, rather than opening the dialog', async () => {
-    const { page: keys } = await openPage(browser);
+    const { page: keys } = await openPage(browser());
     await keys.goto(`${baseUrl}/search/?q=laptops`);
     await keys.locator('pagefind-results a[href^="/"]').first().waitFor();
     await keys.locator('h1').click();
@@ -130,7 +125,7 @@ describe('the search page in Chromium', () => {
   });
 
   it('says without JavaScript that search needs it, and links to the method and topic indexes', async () => {
-    const { page: plain } = await openPage(browser, { javaScriptEnabled: false });
+    const { page: plain } = await openPage(browser(), { javaScriptEnabled: false });
     await plain.goto(`${baseUrl}/search/?q=laptops`);
     const notice = plain.locator('.notice', { hasText: 'needs JavaScript' });
     expect(await notice.isVisible()).toBe(true);
@@ -141,7 +136,7 @@ describe('the search page in Chromium', () => {
 describe('the search dialog on an article page', () => {
   /** An article page that records the paths it requests. */
   async function articlePage() {
-    const { page: reader, errors } = await openPage(browser);
+    const { page: reader, errors } = await openPage(browser());
     const requested: string[] = [];
     reader.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await reader.goto(`${baseUrl}/factors/kms/branch-offices/`);
@@ -203,7 +198,7 @@ describe('the search dialog on an article page', () => {
   });
 
   it('falls back to a link to the search page without JavaScript', async () => {
-    const { page: plain } = await openPage(browser, { javaScriptEnabled: false });
+    const { page: plain } = await openPage(browser(), { javaScriptEnabled: false });
     await plain.goto(`${baseUrl}/factors/kms/branch-offices/`);
     expect(await plain.locator('header button.site-search').isVisible()).toBe(false);
     const link = plain.locator('header a.site-search');

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from '../helpers/browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the site in Chromium', () => {
   it('loads the home page with no console errors', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     const response = await page.goto(`${baseUrl}/`);
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/KMS or MAK/);
@@ -24,7 +15,7 @@ describe('the site in Chromium', () => {
   });
 
   it('reaches a factor page from the home page with the keyboard alone', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     // The first Tab stop is the skip link; following it moves focus into the main content.
     await page.keyboard.press('Tab');
@@ -48,7 +39,7 @@ describe('the site in Chromium', () => {
 
   it('applies the dark colour scheme when the reader prefers it', async () => {
     const background = async (colorScheme: 'light' | 'dark') => {
-      const { page } = await openPage(browser, { colorScheme });
+      const { page } = await openPage(browser(), { colorScheme });
       await page.goto(`${baseUrl}/factors/kms/no-client-configuration/`);
       return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     };
@@ -61,14 +52,14 @@ describe('the site in Chromium', () => {
   });
 
   it('serves the 404 page for an unknown address', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     const response = await page.goto(`${baseUrl}/factors/kms/not-a-page/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
   });
 
   it('fits a 320 px wide screen without sideways scrolling', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    const { page } = await openPage(browser(), { viewport: { width: 320, height: 640 } });
     for (const path of ['/', '/factors/mak/limited-activations/', '/guides/troubleshooting/']) {
       await page.goto(`${baseUrl}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
