@@ -66,7 +66,7 @@ const CORPUS: readonly BadContribution[] = [
   { name: 'invalid-mdx', rule: 'mdx/syntax', file: BETA, line: 15, column: 14 },
   // Unsafe MDX, one construct each (unsafe-mdx also holds an export and an expression)
   { name: 'unsafe-mdx', rule: 'safety/import', file: BETA, line: 15, column: 1 },
-  { name: 'unsafe-export', rule: 'safety/import', file: BETA, line: 15, column: 1 },
+  { name: 'unsafe-export', rule: 'safety/export', file: BETA, line: 15, column: 1 },
   { name: 'unsafe-expression', rule: 'safety/expression', file: BETA, line: 15, column: 24 },
   { name: 'unsafe-script', rule: 'safety/element', file: BETA, line: 17, column: 1 },
   { name: 'unsafe-iframe', rule: 'safety/element', file: BETA, line: 17, column: 1 },

@@ -73,10 +73,10 @@ describe('safety rules', () => {
     ]);
   });
 
-  it('safety/import: rejects an export, one problem per statement', () => {
+  it('safety/export: rejects an export, one problem per statement', () => {
     expect(lint("export const year = 2026\nexport default function Layout() {}\n")).toEqual([
-      `${FILE}:6:1  safety/import  \`export const year = 2026\` is not allowed: an export in MDX runs as code when the site is built (hint: remove it; data about the article belongs in the frontmatter)`,
-      `${FILE}:7:1  safety/import  \`export default function Layout() {}\` is not allowed: an export in MDX runs as code when the site is built (hint: remove it; data about the article belongs in the frontmatter)`,
+      `${FILE}:6:1  safety/export  \`export const year = 2026\` is not allowed: an export in MDX runs as code when the site is built (hint: remove it; data about the article belongs in the frontmatter)`,
+      `${FILE}:7:1  safety/export  \`export default function Layout() {}\` is not allowed: an export in MDX runs as code when the site is built (hint: remove it; data about the article belongs in the frontmatter)`,
     ]);
   });
 

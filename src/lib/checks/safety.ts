@@ -277,7 +277,7 @@ class Lint {
       } else {
         this.report(
           where,
-          'safety/import',
+          'safety/export',
           `\`${short(source)}\` is not allowed: an export in MDX runs as code when the site is built`,
           'remove it; data about the article belongs in the frontmatter',
         );
