@@ -33,7 +33,7 @@ describe('a contributor file that would run code at build', () => {
       `${file}:15:1  safety/import  \`import fs from 'node:fs'\` is not allowed: an import in MDX runs "node:fs" as code when the site is built`,
     );
     expect(result.output).toContain(
-      `${file}:16:1  safety/import  \`export const ranOnImport = fs.writeFile…\` is not allowed: an export in MDX runs as code when the site is built`,
+      `${file}:16:1  safety/export  \`export const ranOnImport = fs.writeFile…\` is not allowed: an export in MDX runs as code when the site is built`,
     );
     expect(result.output).toContain(
       `${file}:20:1  safety/expression  {fs.writeFileSync(process.env.VAG_MARKER…} is a JavaScript expression, which would run when the site is built`,
