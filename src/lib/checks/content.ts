@@ -150,11 +150,33 @@ function finishContentChecks(root: string, contentDir: string, results: readonly
     if (result.readable) readable.push(result.readable);
   }
   problems.push(...checkDuplicateSlugs(articles));
-  problems.push(...checkTree(root, contentDir, factors, unchecked));
-  const routes = siteRoutes(contentDir, articles, factors, readable);
+  // The tree file is read and parsed once, for its own checks, the outcome pages and its links.
+  const tree = readContentTree(root, contentDir);
+  problems.push(...checkTree(root, contentDir, factors, unchecked, tree));
+  const routes = siteRoutes(articles, factors, readable, tree);
   for (const article of readable) problems.push(...checkLinksToRoutes(article.file, article.links, routes));
-  problems.push(...checkTreeLinks(root, contentDir, routes));
+  problems.push(...checkTreeLinks(routes, tree));
   return problems;
+}
+
+/** The decision tree file of a content folder, read and parsed: `parsed` is undefined when the file is missing. */
+export interface ContentTree {
+  /** The tree file's path relative to the root, as problems name it. */
+  file: string;
+  parsed?: ReturnType<typeof readTreeFile>;
+}
+
+/** Read and parse the decision tree of `contentDir` once, for every check that needs it. */
+export function readContentTree(root: string, contentDir: string): ContentTree {
+  const path = join(contentDir, TREE_FILE);
+  const file = relative(root, path).split(sep).join('/');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { file };
+  }
+  return { file, parsed: readTreeFile(file, text) };
 }
 
 /** Site links in the decision tree: help texts (inline Markdown) and next steps, at the line of their node. */
@@ -169,17 +191,10 @@ export function treeLinks(nodes: readonly TreeNode[], lines: ReadonlyMap<TreeNod
   });
 }
 
-function checkTreeLinks(root: string, contentDir: string, routes: SiteRoutes): Problem[] {
-  const path = join(contentDir, TREE_FILE);
-  const file = relative(root, path).split(sep).join('/');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return []; // checkTree reports a missing tree.
-  }
-  const { nodes, lines, problems } = readTreeFile(file, text);
-  return problems.length ? [] : checkLinksToRoutes(file, treeLinks(nodes, lines), routes);
+function checkTreeLinks(routes: SiteRoutes, tree: ContentTree): Problem[] {
+  // checkTree reports a missing tree, or one with problems of its own.
+  if (!tree.parsed || tree.parsed.problems.length) return [];
+  return checkLinksToRoutes(tree.file, treeLinks(tree.parsed.nodes, tree.parsed.lines), routes);
 }
 
 /**
@@ -204,10 +219,10 @@ function bodyTree(text: string, split: SplitFile, lintTree: Root | undefined): P
 
 /** The pages the build will produce, from the content alone, with the heading ids of articles. */
 function siteRoutes(
-  contentDir: string,
   articles: readonly ArticlePath[],
   factors: readonly FactorRef[],
   readable: readonly NonNullable<FileCheck['readable']>[],
+  tree: ContentTree,
 ): SiteRoutes {
   const pages: SiteRoutes['pages'] = new Map(STATIC_PAGES.map((page) => [page, null]));
   const ids = new Map(readable.map((article) => [article.entry, article.headingIds]));
@@ -220,26 +235,22 @@ function siteRoutes(
   }
   for (const method of METHOD_IDS) pages.set(methodUrl(method), null);
   for (const tag of new Set(factors.flatMap((factor) => factor.tags))) pages.set(tagUrl(tag), null);
-  try {
-    const { nodes } = readTreeFile(TREE_FILE, readFileSync(join(contentDir, TREE_FILE), 'utf8'));
-    for (const node of nodes) if (node.type === 'outcome') pages.set(outcomeUrl(node.id), null);
-  } catch {
-    // No tree file: checkTree reports it.
-  }
+  // Without a tree file there are no outcome pages (checkTree reports it).
+  for (const node of tree.parsed?.nodes ?? []) if (node.type === 'outcome') pages.set(outcomeUrl(node.id), null);
   return { pages };
 }
 
 /** Validate the decision tree and its links to the factor articles. */
-export function checkTree(root: string, contentDir: string, factors: readonly FactorRef[], unchecked: ReadonlySet<string> = new Set()): Problem[] {
-  const path = join(contentDir, TREE_FILE);
-  const file = relative(root, path).split(sep).join('/');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return [{ file, rule: 'tree/missing', message: 'the decision tree file is missing', hint: 'every factor must be cited by the tree' }];
-  }
-  const { nodes, lines, problems } = readTreeFile(file, text);
+export function checkTree(
+  root: string,
+  contentDir: string,
+  factors: readonly FactorRef[],
+  unchecked: ReadonlySet<string> = new Set(),
+  tree: ContentTree = readContentTree(root, contentDir),
+): Problem[] {
+  const { file, parsed } = tree;
+  if (!parsed) return [{ file, rule: 'tree/missing', message: 'the decision tree file is missing', hint: 'every factor must be cited by the tree' }];
+  const { nodes, lines, problems } = parsed;
   if (problems.length) return problems;
   return linkTree(nodes, factors, file, lines, unchecked).problems;
 }
