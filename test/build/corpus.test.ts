@@ -81,9 +81,8 @@ const CORPUS: readonly BadContribution[] = [
   // Whole-file problems, reported with the file but no line (see the note below).
   { name: 'oversized-file', rule: 'safety/size', file: BETA, line: null },
   { name: 'orphan-factor', rule: 'tree/orphan-factor', file: 'factors/mak/epsilon-pro.mdx', line: null },
-  // kms/Beta-Con.mdx beside kms/beta-con.mdx. Names sort by code point, so the report lands on the
-  // existing beta-con.mdx and names the new Beta-Con.mdx in its message.
-  { name: 'duplicate-slug', rule: 'safety/duplicate-slug', file: BETA, line: null },
+  // kms/Beta-Con.mdx beside kms/beta-con.mdx: the report lands on the oddly named new file and names the other.
+  { name: 'duplicate-slug', rule: 'safety/duplicate-slug', file: 'factors/kms/Beta-Con.mdx', line: null },
 ];
 
 /*

@@ -203,17 +203,21 @@ describe('safety rules', () => {
     expect(checkSafety(FILE, new TextEncoder().encode(`${FRONTMATTER}Café, naïve — “quoted” ✓ 🔑\n`))).toEqual([]);
   });
 
-  it('safety/duplicate-slug: rejects two factors or two guides whose slugs differ only in case or punctuation', () => {
+  it('safety/duplicate-slug: rejects two factors or two guides whose slugs differ only in case or punctuation, on the oddly named file', () => {
     const articles = [
       { file: 'content/factors/kms/Branch-Offices.mdx', path: 'factors/kms/Branch-Offices.mdx' },
       { file: 'content/factors/kms/branch-offices.mdx', path: 'factors/kms/branch-offices.mdx' },
       { file: 'content/factors/mak/branch-offices.mdx', path: 'factors/mak/branch-offices.mdx' },
       { file: 'content/guides/kms.mdx', path: 'guides/kms.mdx' },
       { file: 'content/guides/KMS_.mdx', path: 'guides/KMS_.mdx' },
+      // Neither is named in lowercase words joined by "-": the later one is reported.
+      { file: 'content/guides/Token_Based.mdx', path: 'guides/Token_Based.mdx' },
+      { file: 'content/guides/token based.mdx', path: 'guides/token based.mdx' },
     ];
     expect(checkDuplicateSlugs(articles).map(formatProblem)).toEqual([
-      'content/factors/kms/branch-offices.mdx  safety/duplicate-slug  factor "kms/branch-offices" has the same slug as content/factors/kms/Branch-Offices.mdx once case and punctuation are ignored (hint: rename or merge one of them; name files in lowercase words joined by "-")',
+      'content/factors/kms/Branch-Offices.mdx  safety/duplicate-slug  factor "kms/Branch-Offices" has the same slug as content/factors/kms/branch-offices.mdx once case and punctuation are ignored (hint: rename or merge one of them; name files in lowercase words joined by "-")',
       'content/guides/KMS_.mdx  safety/duplicate-slug  guide "KMS_" has the same slug as content/guides/kms.mdx once case and punctuation are ignored (hint: rename or merge one of them; name files in lowercase words joined by "-")',
+      'content/guides/token based.mdx  safety/duplicate-slug  guide "token based" has the same slug as content/guides/Token_Based.mdx once case and punctuation are ignored (hint: rename or merge one of them; name files in lowercase words joined by "-")',
     ]);
   });
 });

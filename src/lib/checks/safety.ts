@@ -482,10 +482,16 @@ export function normaliseSlug(path: string): string {
     .join('/');
 }
 
+/** Whether a file is named the way CONTRIBUTING asks: lowercase words joined by "-". */
+function isCanonicalSlug(path: string): boolean {
+  return normaliseSlug(path) === path.replace(/\.mdx?$/, '');
+}
+
 /**
  * Two articles whose slugs differ only in case or punctuation would get the
- * same id (or two addresses that readers cannot tell apart): each later file
- * is reported once, naming the first.
+ * same id (or two addresses that readers cannot tell apart). Each clash is
+ * reported once, on the file that is not named in lowercase words joined by
+ * "-" (most likely the new one), or else on the later file, naming the other.
  */
 export function checkDuplicateSlugs(articles: readonly ArticlePath[]): Problem[] {
   const first = new Map<string, ArticlePath>();
@@ -497,12 +503,13 @@ export function checkDuplicateSlugs(articles: readonly ArticlePath[]): Problem[]
       first.set(key, article);
       continue;
     }
-    const [collection = '', ...rest] = article.path.replace(/\.mdx?$/, '').split('/');
+    const [reported, other] = !isCanonicalSlug(earlier.path) && isCanonicalSlug(article.path) ? [earlier, article] : [article, earlier];
+    const [collection = '', ...rest] = reported.path.replace(/\.mdx?$/, '').split('/');
     const kind = collection === 'factors' ? 'factor' : collection === 'guides' ? 'guide' : 'article';
     problems.push({
-      file: article.file,
+      file: reported.file,
       rule: 'safety/duplicate-slug',
-      message: `${kind} "${rest.join('/')}" has the same slug as ${earlier.file} once case and punctuation are ignored`,
+      message: `${kind} "${rest.join('/')}" has the same slug as ${other.file} once case and punctuation are ignored`,
       hint: 'rename or merge one of them; name files in lowercase words joined by "-"',
     });
   }
