@@ -50,6 +50,18 @@ describe('search quality against the real index', () => {
     })()`)) as string[];
     expect(top).toContain(expected);
   });
+
+  it('does not match the lists of sources, which many articles share', async () => {
+    const sections = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.init();
+      const search = await pagefind.search('DNS');
+      const data = await Promise.all(search.results.map((result) => result.data()));
+      return data.flatMap((item) => item.sub_results.map((sub) => sub.title));
+    })()`)) as string[];
+    expect(sections.length).toBeGreaterThan(0);
+    expect(sections).not.toContain('Sources');
+  });
 });
 
 describe('the search page in Chromium', () => {
