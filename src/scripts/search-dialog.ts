@@ -8,7 +8,7 @@
  */
 import { isSearchShortcut, urlFor, withHighlight } from '../lib/search-client';
 import { registerOffline } from './offline';
-import { loadComponentUi } from './pagefind-ui';
+import { loadComponentUi, pagefindInstance } from './pagefind-ui';
 
 interface ModalElement extends HTMLElement {
   open(): void;
@@ -33,14 +33,19 @@ async function createModal(): Promise<ModalElement> {
   };
   name();
   new MutationObserver(name).observe(element, { childList: true, subtree: true });
-  // Opening a result scrolls to the searched words there and highlights them, with no script on that page.
+  let term = '';
+  let filters: Record<string, string[]> = {};
+  pagefindInstance().on('search', (searched, chosen = {}) => {
+    term = searched;
+    filters = chosen;
+  });
   element.addEventListener('click', (event) => {
+    // Opening a result scrolls to the searched words there and highlights them, with no script on that page.
     const link = (event.target as Element).closest<HTMLAnchorElement>('pagefind-results a[href]');
-    const term = element.querySelector<HTMLInputElement>('pagefind-input input')?.value ?? '';
     if (link) link.href = withHighlight(link.getAttribute('href') ?? link.href, term);
-    // "All filters" carries the query over to the search page.
+    // "All filters" carries the query and the filters chosen so far over to the search page.
     const more = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-more]');
-    if (more) more.href = urlFor(term);
+    if (more) more.href = urlFor(term, filters);
   });
   return element;
 }

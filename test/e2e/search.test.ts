@@ -209,6 +209,21 @@ describe('the search dialog on an article page', () => {
     expect(await reader.evaluate(() => document.activeElement?.matches('header button.site-search') ?? false)).toBe(true);
   });
 
+  it('carries the query and filters over to the search page', async () => {
+    const { reader } = await articlePage();
+    await reader.keyboard.press('/');
+    await reader.locator('dialog.pf-modal[open] pagefind-input input').waitFor();
+    await reader.keyboard.type('activation');
+    await reader.locator('dialog[open] pagefind-results a[href^="/"]').first().waitFor();
+    await reader.locator('dialog[open] pagefind-filter-dropdown[filter="stance"] button').first().click();
+    await reader.locator('dialog[open] [role="option"]', { hasText: /^Con/ }).first().click();
+    await Promise.all([reader.waitForURL(/\/search\//), reader.locator('dialog[open] a[data-search-more]').click()]);
+    const params = new URL(reader.url()).searchParams;
+    expect([params.get('q'), params.getAll('stance')]).toEqual(['activation', ['Con']]);
+    await reader.locator('.search-page pagefind-results a[href^="/"]').first().waitFor();
+    expect(await reader.locator('.search-page pagefind-input input').inputValue()).toBe('activation');
+  });
+
   it('falls back to a link to the search page without JavaScript', async () => {
     const { page: plain } = await openPage(browser(), { javaScriptEnabled: false });
     await plain.goto(`${baseUrl}/factors/kms/branch-offices/`);
