@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -160,6 +161,16 @@ describe('.github/workflows/deploy.yml', () => {
     expect(build?.env?.SITE_URL).toBe('${{ steps.pages.outputs.origin }}');
     expect(build?.env?.REPO_URL).toBe('${{ github.server_url }}/${{ github.repository }}');
     expect(stepRunning(steps, 'npm ci')).toBeLessThan(stepRunning(steps, 'npm run build'));
+  });
+
+  it('refuses to publish under a sub-path, where the root-relative links would break', () => {
+    const guard = steps.find((step) => step.if === "steps.pages.outputs.base_path != ''");
+    expect(guard, 'a step that runs when Pages serves the site under a path').toBeDefined();
+    expect(steps.indexOf(guard!)).toBeLessThan(stepRunning(steps, 'npm run build'));
+    expect(guard?.env?.BASE_PATH).toBe('${{ steps.pages.outputs.base_path }}');
+    const run = spawnSync('bash', ['-e', '-c', guard!.run!], { encoding: 'utf8', env: { ...process.env, BASE_PATH: '/volume-activation-guide' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error::GitHub Pages would serve this site under \/volume-activation-guide\/, .*custom domain/m);
   });
 
   it('uploads dist/ after the build and deploys it with deploy-pages', () => {
