@@ -2,13 +2,15 @@
  * `npm run lighthouse`: Lighthouse scores (performance, accessibility, best
  * practices, SEO; mobile profile, simulated throttling) of the built site,
  * served from dist/ on 127.0.0.1, for the home page, a factor page, /decide/
- * and /search/. Builds nothing unless dist/ is missing. Writes the scores, the
- * audits that cost points, and the byte budgets of the same build to
- * BENCHMARKS.md, each between its own marker comments.
+ * and /search/. Builds the site first (`npm run build`), so the numbers are
+ * those of the source as it is; `--no-build` audits dist/ as it stands.
+ * Writes the scores, the audits that cost points, and the byte budgets of the
+ * same build to BENCHMARKS.md, each between its own marker comments.
  *
- *   npm run lighthouse                  # the median of 3 runs per page
+ *   npm run lighthouse                  # build, then the median of 3 runs per page
  *   npm run lighthouse -- --runs 1      # one run per page
  *   npm run lighthouse -- --no-write    # print only
+ *   npm run lighthouse -- --no-build    # audit the dist/ already there
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -107,11 +109,14 @@ function chromiumVersion(): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'no-write': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '3' }, 'no-write': { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
+  });
   const runs = Math.max(1, Number(values.runs));
   process.env.CHROME_PATH ??= '/usr/bin/chromium';
-  if (!existsSync(join(DIST, 'index.html'))) {
-    console.log('dist/ is missing: running npm run build first');
+  if (!values['no-build'] || !existsSync(join(DIST, 'index.html'))) {
+    // A dist/ left from an earlier build would be scored as if it were the current source.
+    console.log('running npm run build first');
     const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build failed');
   }
