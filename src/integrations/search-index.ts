@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { PAGEFIND_BUNDLE } from '../lib/search-client';
 
 /**
  * Environment for the Pagefind binary, which allocates with jemalloc: return
@@ -44,7 +45,7 @@ export function searchIndex(): AstroIntegration {
           const added = await index.addDirectory({ path: outDir });
           if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing?');
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          const written = await index.writeFiles({ outputPath: join(outDir, PAGEFIND_BUNDLE) });
           if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
           logger.info(`search index: ${added.page_count} pages`);
         } finally {

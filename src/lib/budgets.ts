@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PAGEFIND_BUNDLE } from './search-client';
 
 export const KB = 1024;
 
@@ -178,7 +179,7 @@ export function measureBudgets(outDir: string): BudgetReport {
       decideRow = { page: '/decide/ (script)', kind: 'script', bytes: script.bytes, budget: BUDGETS.decideScriptGzip, status: budgetStatus(script.bytes, BUDGETS.decideScriptGzip) };
     }
     const loaded = [...loadedUrls(html), ...script.modules];
-    if (loaded.some((loadedUrl) => loadedUrl.startsWith('/pagefind/'))) searchUpFront.push(url);
+    if (loaded.some((loadedUrl) => loadedUrl.startsWith(PAGEFIND_BUNDLE))) searchUpFront.push(url);
   }
   const largest = articleScripts.reduce((max, page) => Math.max(max, page.bytes), 0);
   rows.push({ page: 'article pages (script, largest)', kind: 'script', bytes: largest, budget: BUDGETS.articleScriptGzip, status: budgetStatus(largest, BUDGETS.articleScriptGzip) });

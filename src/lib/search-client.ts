@@ -5,8 +5,12 @@
  * dialog (src/scripts/) and unit-tested on their own.
  */
 
-/** The filters a search URL carries: `/search/?q=kms&method=KMS&tag=DNS`. */
+/** Where the build writes Pagefind's files (src/integrations/search-index.ts) and the browser loads them from. */
+export const PAGEFIND_BUNDLE = '/pagefind/';
+
+/** Pagefind's filters (`data-pagefind-filter`), which a search URL also carries: `/search/?q=kms&method=KMS&tag=DNS`. */
 export const FILTER_PARAMS = ['type', 'method', 'stance', 'tag'] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 /** The shortcuts that open search, as `aria-keyshortcuts` lists them. */
 export const SEARCH_SHORTCUTS = '/ Control+K Meta+K';

@@ -2,6 +2,8 @@
  * What the search index needs beyond the page text: the abbreviations that
  * administrators type, paired with their long forms, so that either finds the other.
  */
+import type { FilterParam } from './search-client';
+
 export const ALIASES: readonly (readonly [string, string])[] = [
   ['KMS', 'Key Management Service'],
   ['MAK', 'Multiple Activation Key'],
@@ -28,6 +30,12 @@ function mentions(text: string, term: string): boolean {
 export function searchAliases(text: string): string[] {
   return ALIASES.filter(([short, long]) => mentions(text, short) || mentions(text, long)).flatMap(([short, long]) => [short, long]);
 }
+
+/** What the search box suggests typing, on the search page and in the search dialog. */
+export const SEARCH_PLACEHOLDER = 'Search: KMS, 0xC004F074, SRV record, laptops…';
+
+/** The label of each filter where it is a control of its own (the search dialog's dropdowns). */
+export const FILTER_LABELS: Readonly<Record<FilterParam, string>> = { type: 'Kind of page', method: 'Method', stance: 'Pro or con', tag: 'Topic' };
 
 /** The kinds of page that search can be filtered by. */
 export const CONTENT_TYPES = { factor: 'Pro or con', guide: 'Guide', outcome: 'Recommendation' } as const;

@@ -6,9 +6,9 @@
  * dialog is first opened. On the search page the shortcut focuses the page's
  * own search box instead.
  */
-import { isSearchShortcut, urlFor, withHighlight } from '../lib/search-client';
+import { isSearchShortcut, urlFor } from '../lib/search-client';
 import { registerOffline } from './offline';
-import { loadComponentUi, pagefindInstance } from './pagefind-ui';
+import { followSearch, loadComponentUi } from './pagefind-ui';
 
 interface ModalElement extends HTMLElement {
   open(): void;
@@ -20,7 +20,7 @@ async function createModal(): Promise<ModalElement> {
   const template = document.querySelector<HTMLTemplateElement>('template#search-dialog');
   if (!template) throw new Error('no search dialog template');
   document.body.append(template.content.cloneNode(true));
-  await loadComponentUi(template.dataset.bundle);
+  await loadComponentUi();
   await customElements.whenDefined('pagefind-modal');
   const element = document.querySelector<ModalElement>('pagefind-modal')!;
   // Pagefind's filter dropdowns are comboboxes, which take no name from their text: name them after their
@@ -33,19 +33,11 @@ async function createModal(): Promise<ModalElement> {
   };
   name();
   new MutationObserver(name).observe(element, { childList: true, subtree: true });
-  let term = '';
-  let filters: Record<string, string[]> = {};
-  pagefindInstance().on('search', (searched, chosen = {}) => {
-    term = searched;
-    filters = chosen;
-  });
+  const search = followSearch(element);
   element.addEventListener('click', (event) => {
-    // Opening a result scrolls to the searched words there and highlights them, with no script on that page.
-    const link = (event.target as Element).closest<HTMLAnchorElement>('pagefind-results a[href]');
-    if (link) link.href = withHighlight(link.getAttribute('href') ?? link.href, term);
     // "All filters" carries the query and the filters chosen so far over to the search page.
     const more = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-more]');
-    if (more) more.href = urlFor(term, filters);
+    if (more) more.href = urlFor(search.term, search.filters);
   });
   return element;
 }
@@ -58,7 +50,7 @@ function openSearch(): void {
     (element) => element.open(),
     () => {
       // The search files could not load (offline before they were cached, say): the search page says what to do.
-      location.href = '/search/';
+      location.href = urlFor('');
     },
   );
 }
