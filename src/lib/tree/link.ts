@@ -64,12 +64,15 @@ function describeQuery(query: Exclude<Citation, string>): string {
 /**
  * The factor ids a citation stands for; an empty list means it matches nothing.
  * `ids`, the set of factor ids, saves a scan of every factor per cited id.
+ * A query never matches a corrected classic claim (`stance: myth`): those are
+ * not pros or cons and decide nothing.
  */
 export function resolveCitation(citation: Citation, factors: readonly FactorRef[], ids?: ReadonlySet<string>): string[] {
   if (typeof citation === 'string') return (ids ? ids.has(citation) : factors.some((factor) => factor.id === citation)) ? [citation] : [];
   return factors
     .filter(
       (factor) =>
+        factor.stance !== 'myth' &&
         (!citation.method || factor.method === citation.method) &&
         (!citation.stance || factor.stance === citation.stance) &&
         (!citation.tag || factor.tags.includes(citation.tag)),
@@ -130,6 +133,11 @@ export function linkTree(
           report(node, 'unknown-factor', `${where} cites "${citation}", which is not a factor article${guess ? ` — did you mean "${guess}"?` : ''}`, `factor ids are content/factors/<method>/<slug>.mdx without .mdx`);
         } else {
           report(node, 'empty-query', `${where} cites ${describeQuery(citation)}, which matches no factor article`);
+        }
+      }
+      for (const id of matched) {
+        if (factorById.get(id)?.stance === 'myth') {
+          report(node, 'cites-myth', `${where} cites "${id}", a corrected classic claim, which is neither a pro nor a con`, 'cite the article where the current facts are');
         }
       }
       return matched;
@@ -231,7 +239,8 @@ export function linkTree(
   });
 
   for (const factor of factors) {
-    if (!decidesAt[factor.id]) {
+    // A corrected classic claim decides nothing; it is listed under "Classic claims, corrected" instead.
+    if (factor.stance !== 'myth' && !decidesAt[factor.id]) {
       problems.push({
         file: factor.file,
         rule: 'tree/orphan-factor',
