@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { METHOD_IDS, STANCE_IDS, TAG_IDS } from '../taxonomy';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const FACTOR_ID = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FACTOR_ID = /^[a-z0-9]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Ids the /decide/ page gives its own elements, and the suffixes it adds to a
