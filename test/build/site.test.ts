@@ -123,14 +123,16 @@ describe('the real site', () => {
     for (const node of nodes) expect(svg, node.id).toMatch(new RegExp(`<a href="/decide/[^"]*#${node.id}"`));
   });
 
-  it('builds the search index with the site, indexing articles and recommendations only, with their filters', () => {
+  it('builds the search index with the site, indexing articles, recommendations and scenarios only, with their filters', () => {
     const files = listFiles(join(build.outDir, 'pagefind'));
     expect(files).toContain('pagefind-entry.json');
     expect(files).toContain('pagefind-component-ui.js');
     const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const outcomes = listFiles(join(build.outDir, 'decide/outcomes')).length;
+    const scenarios = listFiles(join(build.outDir, 'scenarios')).filter((file) => file !== 'index.html').length;
+    expect(scenarios).toBeGreaterThanOrEqual(10);
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    expect(indexed).toBe(articles.length + outcomes);
+    expect(indexed).toBe(articles.length + outcomes + scenarios);
     const factor = readHtml(build.outDir, '/factors/kms/branch-offices/');
     expect(factor).toMatch(/data-pagefind-filter="method">KMS</);
     expect(factor).toMatch(/data-pagefind-filter="stance">Con</);
