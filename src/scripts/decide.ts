@@ -58,7 +58,10 @@ export function startDecide(): void {
       }),
     );
     trail.hidden = result.steps.length === 0;
-    const url = decideUrl(answers, result.node);
+    // Only the query and the fragment change; the page keeps its own path, so the same code works from a
+    // copy opened as a file (the portable edition), where a history entry may not change the path.
+    const link = decideUrl(answers, result.node);
+    const url = `${location.pathname}${link.slice(link.search(/[?#]/))}`;
     if (push) history.pushState(null, '', url);
     else if (result.error) history.replaceState(null, '', url);
     live.textContent = `${result.done ? 'Recommendation' : `Question ${result.steps.length + 1}`}: ${titleOf(result.node)}`;

@@ -1,0 +1,90 @@
+/**
+ * The portable edition's search index, read from the built pages with the
+ * same markup Pagefind reads (`data-pagefind-body`, `-filter`, `-meta`,
+ * `-ignore`), so a page is found offline exactly where it is found online, and
+ * with the same abbreviations both ways (src/lib/search.ts).
+ */
+import type { Element, Nodes, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { visit, SKIP } from 'unist-util-visit';
+import { searchAliases } from '../search';
+import { SEARCH_GLOBAL } from './assets';
+
+/** One page as the portable search knows it. */
+export interface SearchDocument {
+  /** Its file, relative to the copy's root: `factors/kms/branch-offices/index.html`. */
+  file: string;
+  title: string;
+  summary: string;
+  /** The headings that have an id, to link a result to its part of the page. */
+  headings: { id: string; text: string }[];
+  body: string;
+  /** Both forms of every abbreviation the page mentions in either form. */
+  aliases: string[];
+  /** Pagefind's filters: `{ method: ['KMS'], tag: ['DNS'] }`. */
+  filters: Record<string, string[]>;
+}
+
+const text = (node: Nodes) => toText(node, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
+const attribute = (node: Element, name: string) => {
+  const value = node.properties[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** `data-pagefind-filter="tag"` takes the element's text; `"tag:DNS"` names the value itself. */
+function keyValue(spec: string, node: Element): [string, string] {
+  const colon = spec.indexOf(':');
+  return colon < 0 ? [spec.trim(), text(node)] : [spec.slice(0, colon).trim(), spec.slice(colon + 1).trim()];
+}
+
+/** The search document of a page, or undefined when the page is not indexed (no `data-pagefind-body`). */
+export function searchDocument(tree: Root, file: string): SearchDocument | undefined {
+  let body: Element | undefined;
+  let pageTitle = '';
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'title' && !pageTitle) pageTitle = text(node);
+    if (!body && node.properties.dataPagefindBody !== undefined) {
+      body = node;
+      return SKIP;
+    }
+  });
+  if (!body) return undefined;
+
+  const filters: Record<string, string[]> = {};
+  const meta: Record<string, string> = {};
+  const headings: SearchDocument['headings'] = [];
+  let title = '';
+  visit(body, 'element', (node) => {
+    const filter = attribute(node, 'dataPagefindFilter');
+    if (filter) {
+      const [name, value] = keyValue(filter, node);
+      if (value && !(filters[name] ??= []).includes(value)) filters[name]!.push(value);
+    }
+    const metaSpec = attribute(node, 'dataPagefindMeta');
+    if (metaSpec) {
+      const [name, value] = keyValue(metaSpec, node);
+      meta[name] = value;
+    }
+    if (node.tagName === 'h1' && !title) title = text(node);
+    const id = attribute(node, 'id');
+    if (/^h[2-6]$/.test(node.tagName) && id) headings.push({ id, text: text(node) });
+  });
+
+  // The body as Pagefind indexes it: without the parts marked data-pagefind-ignore.
+  const words: string[] = [];
+  visit(body, (node, _index, parent) => {
+    if (node.type === 'element' && node.properties.dataPagefindIgnore !== undefined) return SKIP;
+    if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'template')) return SKIP;
+    if (node.type === 'text' && parent) words.push(node.value);
+  });
+  const bodyText = words.join(' ').replace(/\s+/g, ' ').trim();
+  const summary = meta.summary ?? '';
+  title = meta.title ?? (title || pageTitle);
+  return { file, title, summary, headings, body: bodyText, aliases: searchAliases(`${title} ${summary} ${bodyText}`), filters };
+}
+
+/** The classic script that carries the index: it assigns one global, so a page opened as a file can load it. */
+export function searchIndexScript(documents: readonly SearchDocument[]): string {
+  // `<` escaped so that no text in the index can end a script element.
+  return `window.${SEARCH_GLOBAL}=${JSON.stringify(documents).replace(/</g, '\\u003c')};\n`;
+}
