@@ -53,7 +53,11 @@ async function watched(): Promise<Watched> {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  // A missing file fails with ERR_FILE_NOT_FOUND; ERR_ABORTED is a load (the favicon) cut short by the next navigation.
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    if (error !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} ${error}`);
+  });
   return { context, page, problems };
 }
 
