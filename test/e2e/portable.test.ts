@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/build';
@@ -190,6 +193,27 @@ describe('the portable edition opened from disk', () => {
     await page.goto(`${fileUrl('search/index.html')}?q=KMS`);
     await page.locator('.portable-search-results > li').first().waitFor();
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  // What the portable edition adds (the edition note, the search form and its results) meets WCAG 2.2 AA as the site does.
+  const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  it.each(['light', 'dark'] as const)('passes axe (WCAG 2.2 AA) on the first page, search results and a tree outcome, %s scheme', async (colorScheme) => {
+    const context = await browser().newContext({ colorScheme });
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const url of [home, `${fileUrl('search/index.html')}?q=laptops&method=MAK`, `${fileUrl('decide/index.html')}?path=volume/windows-only/own-hardware/main-site/domain-all-modern/back-within-180-days#adba`]) {
+      await page.goto(url);
+      await page.evaluate(AXE_SOURCE);
+      const results = (await page.evaluate(() =>
+        (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          resultTypes: ['violations'],
+        }),
+      )) as AxeResults;
+      for (const violation of results.violations) for (const node of violation.nodes) found.push(`${url.split('/portable/')[1]}: ${violation.id} ${node.target.join(' ')}`);
+    }
+    expect(found).toEqual([]);
     await context.close();
   });
 });

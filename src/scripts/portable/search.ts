@@ -47,7 +47,7 @@ export function startPortableSearch(): void {
   const index = createIndex(indexed);
 
   // The online page's Pagefind elements are gone; what is left of its layout gives way to this one.
-  for (const child of root.children) if (child.tagName !== 'NOSCRIPT') (child as HTMLElement).hidden = true;
+  for (const child of [...root.children]) if (child.tagName !== 'NOSCRIPT') child.remove();
   const box = element('input', { type: 'search', id: 'portable-search-input', placeholder: SEARCH_PLACEHOLDER, autocomplete: 'off' });
   box.setAttribute('aria-label', 'Search the guide');
   const selects = new Map<FilterParam, HTMLSelectElement>();
