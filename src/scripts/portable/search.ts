@@ -51,7 +51,7 @@ export function startPortableSearch(): void {
   const box = element('input', { type: 'search', id: 'portable-search-input', placeholder: SEARCH_PLACEHOLDER, autocomplete: 'off' });
   box.setAttribute('aria-label', 'Search the guide');
   const selects = new Map<FilterParam, HTMLSelectElement>();
-  const filterPane = element('aside', {});
+  const filterPane = element('aside', { className: 'portable-search-filters' });
   filterPane.setAttribute('aria-label', 'Filters');
   for (const name of FILTER_PARAMS) {
     const values = [...new Set(indexed.flatMap((document) => document.filters[name] ?? []))].sort((a, b) => a.localeCompare(b));
