@@ -117,6 +117,16 @@ describe('portablePage', () => {
   });
 });
 
+describe('portablePage on a redirect page', () => {
+  it('rewrites the target of a meta refresh and drops module preloads', () => {
+    const source = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/kms/"><link rel="modulepreload" href="/_astro/x.js"></head><body><a href="/kms/">KMS</a></body></html>`;
+    const { html, missing } = portablePage(source, { file: 'old/index.html', exists, edition: EDITION });
+    expect(html).toContain('<meta http-equiv="refresh" content="0;url=../kms/index.html">');
+    expect(html).not.toContain('modulepreload');
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('searchDocument', () => {
   const html = `<html><head><title>Branch offices · Guide</title></head><body><nav><a href="/">Home</a></nav>
   <article data-pagefind-body><h1>KMS is hard across branch offices</h1>

@@ -57,7 +57,8 @@ function onlineOnly(node: Element): boolean {
   if (node.tagName.startsWith('pagefind-')) return true;
   if (node.tagName === 'template' && node.properties.id === 'search-dialog') return true;
   const rel = Array.isArray(node.properties.rel) ? node.properties.rel.map(String) : [];
-  return node.tagName === 'link' && (rel.includes('sitemap') || rel.includes('manifest') || rel.includes('serviceworker'));
+  // A module preload is a CORS fetch, which file:// refuses; the module scripts it preloads are gone anyway.
+  return node.tagName === 'link' && ['sitemap', 'manifest', 'serviceworker', 'modulepreload'].some((kind) => rel.includes(kind));
 }
 
 function isCspMeta(node: Element): boolean {
@@ -138,6 +139,10 @@ export function portablePage(source: string, { file, exists, edition }: PageOpti
           .map((candidate) => candidate.trim().replace(/^\S+/, (url) => rewrite(url)))
           .join(', ');
       }
+    }
+    // A redirect page (`<meta http-equiv="refresh" content="0;url=/new/">`) names its target in the content.
+    if (node.tagName === 'meta' && String(node.properties.httpEquiv ?? '').toLowerCase() === 'refresh' && typeof node.properties.content === 'string') {
+      node.properties.content = node.properties.content.replace(/(url\s*=\s*['"]?)([^'"\s;]+)/i, (_, prefix: string, url: string) => `${prefix}${rewrite(url)}`);
     }
     if (node.tagName === 'a' && typeof node.properties.href === 'string' && portableLink(node.properties.href, file, exists).kind === 'external') {
       node.properties.dataNeedsInternet = '';
