@@ -167,7 +167,7 @@ export function portablePage(source: string, { file, exists, edition }: PageOpti
   if (hasSearch) scripts.push(h('script', { src: `${root}${PORTABLE_ASSETS.searchIndex}` }));
   scripts.push(h('script', { src: `${root}${PORTABLE_ASSETS.script}` }));
   body.children.push(...scripts);
-  return { html: `<!DOCTYPE html>${toHtml({ ...tree, children: tree.children.filter((node) => node.type !== 'doctype') })}`, missing };
+  return { html: toHtml(tree), missing };
 }
 
 function toText(node: Element): string {
