@@ -127,6 +127,21 @@ describe('the portable edition opened from disk', () => {
     await context.close();
   });
 
+  it('walks the decision tree without JavaScript too, through its links to the same file', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(fileUrl('decide/index.html'));
+    const visible = () => page.locator('[data-decide] .node:visible').evaluateAll((nodes) => nodes.map((node) => node.id));
+    const [start] = await visible();
+    expect(start).toBeTruthy();
+    await page.locator(`#${start} a.answer`).first().click();
+    expect(page.url().startsWith(`${fileUrl('decide/index.html')}?path=`)).toBe(true);
+    const [next] = await visible();
+    expect(next).toBe(new URL(page.url()).hash.slice(1));
+    expect(next).not.toBe(start);
+    await context.close();
+  });
+
   it.each(['1688', 'VAMT', 'air gapped'])('searches for "%s" and opens a result', async (term) => {
     const { context, page, problems } = await watched();
     await page.goto(home);
