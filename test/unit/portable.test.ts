@@ -155,6 +155,14 @@ describe('searchDocument', () => {
     expect(aliases).not.toContain('MAK');
   });
 
+  it('indexes every part of a page marked as its body, as Pagefind does', () => {
+    const two = `<html><body><section data-pagefind-body><h1>Outcome</h1><p>First part.</p></section><nav>Menu</nav><section data-pagefind-body><p>Second part.</p></section></body></html>`;
+    const document = searchDocument(fromHtml(two), 'decide/outcomes/x/index.html');
+    expect(document?.body).toContain('First part.');
+    expect(document?.body).toContain('Second part.');
+    expect(document?.body).not.toContain('Menu');
+  });
+
   it('leaves out a page that is not marked for search', () => {
     expect(searchDocument(fromHtml('<html><body><main><h1>Topics</h1></main></body></html>'), 'tags/index.html')).toBeUndefined();
   });

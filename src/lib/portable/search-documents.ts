@@ -39,16 +39,19 @@ function keyValue(spec: string, node: Element): [string, string] {
 
 /** The search document of a page, or undefined when the page is not indexed (no `data-pagefind-body`). */
 export function searchDocument(tree: Root, file: string): SearchDocument | undefined {
-  let body: Element | undefined;
+  // Pagefind indexes every part of a page marked as its body, together.
+  const bodies: Element[] = [];
   let pageTitle = '';
   visit(tree, 'element', (node) => {
     if (node.tagName === 'title' && !pageTitle) pageTitle = text(node);
-    if (!body && node.properties.dataPagefindBody !== undefined) {
-      body = node;
+    if (node.properties.dataPagefindBody !== undefined) {
+      bodies.push(node);
       return SKIP;
     }
+    return undefined;
   });
-  if (!body) return undefined;
+  if (!bodies.length) return undefined;
+  const body: Root = { type: 'root', children: bodies };
 
   const filters: Record<string, string[]> = {};
   const meta: Record<string, string> = {};
