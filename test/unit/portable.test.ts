@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { metaPolicy, parsePolicy } from '../../src/lib/csp';
+import { writePortable } from '../../src/lib/portable/edition';
 import { portablePage } from '../../src/lib/portable/page';
 import { searchDocument } from '../../src/lib/portable/search-documents';
 import { portableLink, rewriteCssUrls } from '../../src/lib/portable/urls';
@@ -181,5 +182,25 @@ describe('zipArchive', () => {
     expect(readFileSync(join(dir, 'out/guide/_portable/x.js'))).toEqual(tiny);
     // Deflated: the repeated page is far smaller in the archive.
     expect(readFileSync(join(dir, 'a.zip')).length).toBeLessThan(text.length / 5);
+  });
+});
+
+describe('writePortable', () => {
+  it('copies what a copy on disk can use, and names every broken link with its page', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'vag-dist-'));
+    const out = join(dist, '..', `${dist.split('/').pop()}-portable`);
+    mkdirSync(join(dist, 'pagefind'));
+    mkdirSync(join(dist, '_astro'));
+    writeFileSync(join(dist, 'pagefind/pagefind.js'), '');
+    writeFileSync(join(dist, 'sw.js'), '');
+    writeFileSync(join(dist, '_astro/site.css'), 'body{background:url(/missing.svg)}');
+    writeFileSync(join(dist, 'index.html'), '<!DOCTYPE html><html><head><link rel="stylesheet" href="/_astro/site.css"></head><body><main><a href="/gone/">gone</a></main></body></html>');
+    const result = writePortable(dist, out, EDITION);
+    expect(result.problems).toEqual([
+      '_astro/site.css: url(/missing.svg) points to missing.svg, which is not in the portable copy',
+      'index.html: link "/gone/" points to gone/index.html, which is not in the portable copy',
+    ]);
+    expect(result.files).toEqual(['_astro/site.css', '_portable/portable.css', '_portable/portable.js', '_portable/search-index.js', 'index.html']);
+    expect(existsSync(join(out, 'sw.js'))).toBe(false);
   });
 });
