@@ -58,7 +58,8 @@ describe('rewriteCssUrls', () => {
 const PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-old='; worker-src 'self'">
 <link rel="stylesheet" href="/_astro/site.css"><link rel="sitemap" href="/sitemap-index.xml"><link rel="icon" href="/favicon.svg">
-<style>.x{background:url(/favicon.svg)}</style></head>
+<style>.x{background:url(/favicon.svg)}</style><link rel="canonical" href="https://guide.example/kms/">
+<link rel="preconnect" href="https://analytics.example"><script async src="https://analytics.example/a.js"></script></head>
 <body><header><a class="brand" href="/">Guide</a><a href="/search/" data-search-link>Search</a></header>
 <main><p><a href="/factors/kms/branch-offices/#what-to-do">branch offices</a> and <a href="https://learn.microsoft.com/kms">Microsoft</a>
 <a href="/gone/">gone</a></p><pagefind-config bundle-path="/pagefind/"></pagefind-config>
@@ -92,8 +93,9 @@ describe('portablePage', () => {
     expect(page.html).toMatch(/<a href="https:\/\/learn\.microsoft\.com\/kms" data-needs-internet="" title="Needs the internet">/);
   });
 
-  it('drops module scripts, Pagefind, the search dialog and the sitemap, and loads the classic script instead', () => {
-    expect(page.html).not.toMatch(/type="module"|pagefind|sw\.js|sitemap|search-dialog/);
+  it('drops module scripts, Pagefind, the search dialog, the sitemap and what would load from the internet, and loads the classic script instead', () => {
+    expect(page.html).not.toMatch(/type="module"|pagefind|sw\.js|sitemap|search-dialog|analytics/);
+    expect(page.html).toContain('<link rel="canonical" href="https://guide.example/kms/">');
     expect(page.html).toContain('<script src="../_portable/portable.js"></script>');
     expect(page.html).toContain('<link rel="stylesheet" href="../_portable/portable.css">');
     expect(page.html).toContain('{"start":"a"}');

@@ -13,7 +13,7 @@ import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { PORTABLE_ASSETS } from './assets';
 import { portablePolicy } from './csp';
-import { portableLink, rewriteCssUrls, rootPrefix, type PortableLink } from './urls';
+import { isExternal, portableLink, rewriteCssUrls, rootPrefix, type PortableLink } from './urls';
 
 /** The attributes (hast property names) that hold one URL. */
 const URL_PROPERTIES = ['href', 'src', 'action', 'poster', 'data', 'formAction', 'cite', 'xLinkHref'] as const;
@@ -52,11 +52,17 @@ function isExecutableScript(node: Element): boolean {
   return !DATA_SCRIPT.test(type);
 }
 
-/** Whether an element is there only for the online site: Pagefind's elements, the sitemap, the search dialog. */
+/**
+ * Whether an element is there only for the online site: Pagefind's elements, the sitemap, the search dialog, and
+ * anything that would load from the internet (an analytics script, a preconnect, a web font).
+ */
 function onlineOnly(node: Element): boolean {
   if (node.tagName.startsWith('pagefind-')) return true;
   if (node.tagName === 'template' && node.properties.id === 'search-dialog') return true;
   const rel = Array.isArray(node.properties.rel) ? node.properties.rel.map(String) : [];
+  if (node.tagName === 'script' && typeof node.properties.src === 'string' && isExternal(node.properties.src)) return true;
+  // A canonical or alternate link only names the online page; every other link with an internet address loads it.
+  if (node.tagName === 'link' && typeof node.properties.href === 'string' && isExternal(node.properties.href) && !rel.some((kind) => kind === 'canonical' || kind === 'alternate')) return true;
   // A module preload is a CORS fetch, which file:// refuses; the module scripts it preloads are gone anyway.
   return node.tagName === 'link' && ['sitemap', 'manifest', 'serviceworker', 'modulepreload'].some((kind) => rel.includes(kind));
 }
@@ -144,7 +150,7 @@ export function portablePage(source: string, { file, exists, edition }: PageOpti
     if (node.tagName === 'meta' && String(node.properties.httpEquiv ?? '').toLowerCase() === 'refresh' && typeof node.properties.content === 'string') {
       node.properties.content = node.properties.content.replace(/(url\s*=\s*['"]?)([^'"\s;]+)/i, (_, prefix: string, url: string) => `${prefix}${rewrite(url)}`);
     }
-    if (node.tagName === 'a' && typeof node.properties.href === 'string' && portableLink(node.properties.href, file, exists).kind === 'external') {
+    if (node.tagName === 'a' && typeof node.properties.href === 'string' && isExternal(node.properties.href)) {
       node.properties.dataNeedsInternet = '';
       node.properties.title ??= 'Needs the internet';
     }

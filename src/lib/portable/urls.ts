@@ -18,6 +18,12 @@ export type PortableLink =
   | { kind: 'missing'; href: string; file: string };
 
 const EXTERNAL = /^(https?:)?\/\//i;
+
+/** Whether a URL is on the internet (`https://…`, `//host/…`) rather than in the copy. */
+export function isExternal(url: string): boolean {
+  return EXTERNAL.test(url.trim());
+}
+
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 function splitUrl(url: string): { path: string; rest: string } {
@@ -48,7 +54,7 @@ function encodePath(path: string): string {
  */
 export function portableLink(url: string, page: string, exists: (file: string) => boolean): PortableLink {
   const href = url.trim();
-  if (EXTERNAL.test(href)) return { kind: 'external', href };
+  if (isExternal(href)) return { kind: 'external', href };
   if (SCHEME.test(href) || href === '' || href.startsWith('#') || href.startsWith('?')) return { kind: 'unchanged', href };
   const { path, rest } = splitUrl(href);
   const pageDir = posix.dirname(page);
