@@ -2,14 +2,16 @@
  * The one script of every page of the portable edition, loaded as a classic
  * script (browsers refuse module scripts from file://). It starts what the
  * online pages start, minus the service worker and Pagefind: the decision
- * tree, the portable search on the search page, and the search shortcut,
- * which here opens the search page.
+ * tree, the decision report's print button, the portable search on the
+ * search page, and the search shortcut, which here opens the search page.
  */
 import { isSearchShortcut } from '../../lib/search-client';
 import { startDecide } from '../decide';
+import { startReport } from '../report';
 import { startPortableSearch } from './search';
 
 startDecide();
+startReport();
 startPortableSearch();
 
 document.addEventListener('keydown', (event) => {
