@@ -62,8 +62,9 @@ export function startDecide(): void {
     // copy opened as a file (the portable edition), where a history entry may not change the path.
     const link = decideUrl(answers, result.node);
     const url = `${location.pathname}${link.slice(link.search(/[?#]/))}`;
-    // The printed report's link reopens exactly this path.
-    for (const reopen of root.querySelectorAll<HTMLElement>('[data-reopen]')) reopen.textContent = new URL(url, location.href).href;
+    // The printed report's link reopens exactly this path, on the live site (the build wrote its address there), so
+    // a report printed from the portable edition does not point into someone's downloads folder.
+    for (const reopen of root.querySelectorAll<HTMLElement>('[data-reopen]')) reopen.textContent = new URL(link, reopen.textContent || location.href).href;
     if (push) history.pushState(null, '', url);
     else if (result.error) history.replaceState(null, '', url);
     live.textContent = `${result.done ? 'Recommendation' : `Question ${result.steps.length + 1}`}: ${titleOf(result.node)}`;

@@ -115,6 +115,12 @@ describe('the portable edition opened from disk', () => {
     expect(url.endsWith(`#${outcome}`)).toBe(true);
     const answers = await page.locator('[data-trail-list] li').count();
     expect(answers).toBeGreaterThan(1);
+    // The decision report: its print button works here too, and its link reopens the path on the live site.
+    const current = page.locator(`[data-node="${outcome}"]`);
+    await expect(current.locator('button[data-print]').isVisible()).resolves.toBe(true);
+    const reopen = (await current.locator('[data-reopen]').textContent()) ?? '';
+    expect(reopen).toMatch(/^https:\/\/[^/]+\/decide\/\?path=/);
+    expect(reopen.endsWith(`${new URL(url).search}#${outcome}`)).toBe(true);
 
     await page.reload();
     await page.locator('[data-decide].js').waitFor();
