@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES, parsePolicy, serializePolicy } from '../csp';
 
 /** `'sha256-…'` of an inline script's or style's text, as a CSP source. */
-export function cspHash(code: string): string {
+function cspHash(code: string): string {
   return `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
 }
 

@@ -17,12 +17,12 @@ import { portableLink, rewriteCssUrls } from './urls';
 const SOURCE = join(import.meta.dirname, '../..');
 
 /** Files of the online build that only a web server can use: Pagefind, the service worker, server and crawler files. */
-export function onlineOnlyFile(file: string): boolean {
+function onlineOnlyFile(file: string): boolean {
   return /^(pagefind\/|sw\.js$|_headers$|_redirects$|robots\.txt$|sitemap[^/]*\.xml$)/.test(file);
 }
 
 /** Every file under a folder, relative, with forward slashes, sorted. */
-export function listFiles(dir: string): string[] {
+function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
@@ -30,7 +30,7 @@ export function listFiles(dir: string): string[] {
 }
 
 /** The classic script of the portable pages: src/scripts/portable/main.ts and what it imports, in one file. */
-export function bundleClientScript(): string {
+function bundleClientScript(): string {
   const result = buildSync({
     entryPoints: [join(SOURCE, 'scripts/portable/main.ts')],
     bundle: true,
