@@ -121,6 +121,14 @@ describe('the portable edition opened from disk', () => {
     const reopen = (await current.locator('[data-reopen]').textContent()) ?? '';
     expect(reopen).toMatch(/^https:\/\/[^/]+\/decide\/\?path=/);
     expect(reopen.endsWith(`${new URL(url).search}#${outcome}`)).toBe(true);
+    // On paper (and in a saved PDF) the articles it relies on are named by their live addresses, then back to files.
+    const card = current.locator('.card-title a').first();
+    const inCopy = (await card.getAttribute('href')) ?? '';
+    expect(inCopy).toMatch(/^\.\.\/factors\/.+\/index\.html$/);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    expect(await card.getAttribute('href')).toBe(`${reopen.slice(0, reopen.indexOf('/decide/'))}/${inCopy.slice(3, -'index.html'.length)}`);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    expect(await card.getAttribute('href')).toBe(inCopy);
 
     await page.reload();
     await page.locator('[data-decide].js').waitFor();

@@ -7,6 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { metaPolicy, parsePolicy } from '../../src/lib/csp';
 import { writePortable } from '../../src/lib/portable/edition';
+import { liveAddress } from '../../src/lib/portable/live';
 import { portablePage } from '../../src/lib/portable/page';
 import { searchDocument } from '../../src/lib/portable/search-documents';
 import { portableLink, rewriteCssUrls } from '../../src/lib/portable/urls';
@@ -204,5 +205,20 @@ describe('writePortable', () => {
     ]);
     expect(result.files).toEqual(['_astro/site.css', '_portable/portable.css', '_portable/portable.js', '_portable/search-index.js', 'index.html']);
     expect(existsSync(join(out, 'sw.js'))).toBe(false);
+  });
+});
+
+describe('liveAddress', () => {
+  const root = 'file:///media/usb/guide/';
+  it('names the live page of a file of the copy, keeping the query and the fragment', () => {
+    expect(liveAddress(`${root}factors/kms/branch-offices/index.html#what-to-do`, root, 'https://guide.example')).toBe('https://guide.example/factors/kms/branch-offices/#what-to-do');
+    expect(liveAddress(`${root}decide/index.html?path=volume#products`, root, 'https://guide.example/')).toBe('https://guide.example/decide/?path=volume#products');
+    expect(liveAddress(`${root}index.html`, root, 'https://guide.example')).toBe('https://guide.example/');
+    expect(liveAddress(`${root}decision-tree.json`, root, 'https://guide.example')).toBe('https://guide.example/decision-tree.json');
+  });
+
+  it('leaves alone what is not in the copy', () => {
+    expect(liveAddress('https://learn.microsoft.com/x', root, 'https://guide.example')).toBeUndefined();
+    expect(liveAddress('file:///media/usb/other/index.html', root, 'https://guide.example')).toBeUndefined();
   });
 });

@@ -158,7 +158,10 @@ export function portablePage(source: string, { file, exists, edition }: PageOpti
 
   if (!head || !body) return { html: source, missing };
   const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
-  if (html) html.properties.dataPortableRoot = root || './';
+  if (html) {
+    html.properties.dataPortableRoot = root || './';
+    html.properties.dataLiveSite = edition.liveUrl;
+  }
 
   const home = file === 'index.html';
   if (home && main) main.children.unshift(editionNote(edition, true));

@@ -4,15 +4,18 @@
  * online pages start, minus the service worker and Pagefind: the decision
  * tree, the decision report's print button, the portable search on the
  * search page, and the search shortcut, which here opens the search page.
+ * On paper, links name the live site (print.ts).
  */
 import { isSearchShortcut } from '../../lib/search-client';
 import { startDecide } from '../decide';
 import { startReport } from '../report';
+import { startPrintAddresses } from './print';
 import { startPortableSearch } from './search';
 
 startDecide();
 startReport();
 startPortableSearch();
+startPrintAddresses();
 
 document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement | null;
