@@ -22,7 +22,7 @@ export function precacheUrls(files: readonly string[], id: string): string[] {
   const wanted = files.filter(
     (file) =>
       /\.(html|css|js|svg|json|wasm|pagefind|pf_meta|pf_fragment|pf_index|pf_filter)$/.test(file) &&
-      !/^pagefind\/(pagefind-(ui|modular-ui|highlight)\.(js|css))$/.test(file) &&
+      !/^pagefind\/(pagefind-(ui|modular-ui)\.(js|css))$/.test(file) &&
       file !== 'sw.js',
   );
   return wanted

@@ -5,16 +5,21 @@
  * Pagefind's own output, not part of the site's bundle, so they are added as
  * elements rather than imported.
  */
-import { PAGEFIND_BUNDLE, withHighlight } from '../lib/search-client';
+import { PAGEFIND_BUNDLE } from '../lib/search-client';
+import { SEARCH_RANKING } from '../lib/search-ranking';
 
 export interface PagefindInstance {
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
+  triggerLoad(): Promise<void>;
   on(event: 'search', handler: (term: string, filters?: Record<string, string[]>) => void): void;
 }
 
 interface PagefindComponents {
   getInstanceManager(): { getInstance(name: string): PagefindInstance };
+  configureInstance(name: string, options: Record<string, unknown>): void;
 }
+
+const components = () => (window as unknown as { PagefindComponents: PagefindComponents }).PagefindComponents;
 
 let loading: Promise<void> | undefined;
 
@@ -26,7 +31,11 @@ export function loadComponentUi(): Promise<void> {
     const script = document.createElement('script');
     script.type = 'module';
     script.src = `${PAGEFIND_BUNDLE}pagefind-component-ui.js`;
-    script.addEventListener('load', () => resolve());
+    script.addEventListener('load', () => {
+      // Before the first search loads the index: options given later are ignored.
+      components().configureInstance('default', { ranking: SEARCH_RANKING });
+      resolve();
+    });
     script.addEventListener('error', () => {
       loading = undefined;
       reject(new Error(`could not load ${script.src}`));
@@ -38,7 +47,7 @@ export function loadComponentUi(): Promise<void> {
 
 /** The Pagefind instance the components on the page share. */
 export function pagefindInstance(name = 'default'): PagefindInstance {
-  return (window as unknown as { PagefindComponents: PagefindComponents }).PagefindComponents.getInstanceManager().getInstance(name);
+  return components().getInstanceManager().getInstance(name);
 }
 
 /** The search as it stands: the words and the filters chosen. */
@@ -47,21 +56,25 @@ export interface SearchState {
   filters: Record<string, string[]>;
 }
 
+/** Every filter value of the index, as filter → value → count (Pagefind's own `filters()`, once the index has loaded). */
+export async function knownFilters(): Promise<Record<string, Record<string, number>>> {
+  await pagefindInstance().triggerLoad();
+  // The module the Component UI loaded: the browser imports a URL once.
+  const pagefind = (await import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind.js`)) as { filters(): Promise<Record<string, Record<string, number>>> };
+  return pagefind.filters();
+}
+
 /**
- * Follow the searches run in `root` (the search page or the dialog), calling
- * `onSearch` on each, and make a result opened there scroll to the searched
- * words and highlight them (a text fragment), with no script on that page.
+ * Follow the searches run in the search page or the dialog, calling `onSearch`
+ * on each. Result links carry the words to the page they open (HIGHLIGHT_PARAM,
+ * added by Pagefind), where the shared script marks them.
  */
-export function followSearch(root: HTMLElement, onSearch?: (state: SearchState) => void): SearchState {
+export function followSearch(onSearch?: (state: SearchState) => void): SearchState {
   const state: SearchState = { term: '', filters: {} };
   pagefindInstance().on('search', (term, filters = {}) => {
     state.term = term;
     state.filters = filters;
     onSearch?.(state);
-  });
-  root.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('pagefind-results a[href]');
-    if (link) link.href = withHighlight(link.getAttribute('href') ?? link.href, state.term);
   });
   return state;
 }
