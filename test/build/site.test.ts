@@ -91,12 +91,16 @@ describe('the real site', () => {
     expect(json.start).toBe(json.questions[0]!.id);
   });
 
-  it('draws the tree as a static SVG whose boxes link into the tree, with no script of its own', () => {
+  it('lays the whole tree out as nested lists from the first question, each question linking into the tree, with no script of its own', () => {
     const html = readHtml(build.outDir, '/decide/map/');
     expect(siteScripts(html)).toEqual(siteScripts(readHtml(build.outDir, '/about/')));
-    const svg = /<svg[\s\S]*<\/svg>/.exec(html)?.[0] ?? '';
     const { nodes } = readTreeFile('tree', readFileSync('content/decision-tree.yaml', 'utf8'));
-    for (const node of nodes) expect(svg, node.id).toMatch(new RegExp(`<a href="/decide/[^"]*#${node.id}"`));
+    const outline = /<div class="outline[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+    expect(outline.indexOf('<a href="/decide/#')).toBeGreaterThan(0);
+    for (const node of nodes) {
+      const link = node.type === 'question' ? new RegExp(`<a href="/decide/[^"]*#${node.id}"`) : new RegExp(`<a href="/decide/outcomes/${node.id}/"`);
+      expect(outline, node.id).toMatch(link);
+    }
   });
 
   it('builds the search index with the site, indexing articles and recommendations only, with their filters', () => {
