@@ -46,3 +46,23 @@ export function treeOutline(linked: LinkedTree): OutlineNode {
   };
   return grow(linked.start, []);
 }
+
+/** One way through the tree to a recommendation: the answers given, in order, and the tree at that point. */
+export interface OutcomePath {
+  answers: string[];
+  href: string;
+}
+
+/** Every path of answers that ends at the recommendation `id`, in the order the outline shows them. */
+export function outcomePaths(outline: OutlineNode, id: string): OutcomePath[] {
+  const found: OutcomePath[] = [];
+  const walk = (node: OutlineNode, answers: string[]) => {
+    if (node.kind === 'outcome') {
+      if (node.id === id) found.push({ answers, href: node.href });
+      return;
+    }
+    for (const answer of node.answers) walk(answer.next, [...answers, answer.label]);
+  };
+  walk(outline, []);
+  return found;
+}
