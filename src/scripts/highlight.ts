@@ -7,16 +7,25 @@
  */
 import { HIGHLIGHT_PARAM, PAGEFIND_BUNDLE } from '../lib/search-client';
 
+interface HighlightConstructor {
+  new (options: object): unknown;
+}
+
 export function highlightSearchedWords(): void {
   if (!new URLSearchParams(location.search).get(HIGHLIGHT_PARAM)?.trim()) return;
-  import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind-highlight.js`).then(
-    ({ default: Highlight }) =>
-      new Highlight({
-        highlightParam: HIGHLIGHT_PARAM,
-        // Its default adds a <style> element, which the Content-Security-Policy blocks: global.css styles the marks.
-        addStyles: false,
-        markOptions: { className: 'search-highlight', exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
-      }),
-    () => undefined,
-  );
+  // A module script rather than import(), which would bring a loader into the script every page shares.
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = `${PAGEFIND_BUNDLE}pagefind-highlight.js`;
+  script.addEventListener('load', () => {
+    const Highlight = (window as unknown as { PagefindHighlight?: HighlightConstructor }).PagefindHighlight;
+    if (!Highlight) return;
+    new Highlight({
+      highlightParam: HIGHLIGHT_PARAM,
+      // Its default adds a <style> element, which the Content-Security-Policy blocks: global.css styles the marks.
+      addStyles: false,
+      markOptions: { className: 'search-highlight', exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
+    });
+  });
+  document.head.append(script);
 }

@@ -10,8 +10,9 @@ import { SEARCH_RANKING } from '../lib/search-ranking';
 
 export interface PagefindInstance {
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
-  triggerLoad(): Promise<void>;
+  triggerSearch(term: string): void;
   on(event: 'search', handler: (term: string, filters?: Record<string, string[]>) => void): void;
+  on(event: 'filters', handler: (filters: { total?: Record<string, Record<string, number>>; available?: Record<string, Record<string, number>> }) => void): void;
 }
 
 interface PagefindComponents {
@@ -56,12 +57,19 @@ export interface SearchState {
   filters: Record<string, string[]>;
 }
 
-/** Every filter value of the index, as filter → value → count (Pagefind's own `filters()`, once the index has loaded). */
-export async function knownFilters(): Promise<Record<string, Record<string, number>>> {
-  await pagefindInstance().triggerLoad();
-  // The module the Component UI loaded: the browser imports a URL once.
-  const pagefind = (await import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind.js`)) as { filters(): Promise<Record<string, Record<string, number>>> };
-  return pagefind.filters();
+/**
+ * Every filter value of the index, as filter → value → count. An empty search
+ * makes the Component UI load the index and report all of them.
+ */
+export function knownFilters(): Promise<Record<string, Record<string, number>>> {
+  return new Promise((resolve) => {
+    let done = false;
+    pagefindInstance().on('filters', ({ total, available }) => {
+      if (!done) resolve(total ?? available ?? {});
+      done = true;
+    });
+    pagefindInstance().triggerSearch('');
+  });
 }
 
 /**

@@ -24,9 +24,10 @@ describe('the real site', () => {
     expect(build.output).toMatch(/every internal link and fragment resolves/);
   });
 
-  it('has a page with a body for every article, with no script but the one every page shares', () => {
+  it('has a page with a body for every article, with no script but the ones every page shares', () => {
+    // The theme applied before the first paint (inline, in <head>) and the shared module.
     const shared = siteScripts(readHtml(build.outDir, '/about/'));
-    expect(shared).toHaveLength(1);
+    expect(shared).toHaveLength(2);
     for (const url of articles) {
       const html = readHtml(build.outDir, url);
       expect(html, url).toMatch(/data-article-body[^>]*>\s*<(?!\/)/);
@@ -103,14 +104,16 @@ describe('the real site', () => {
     }
   });
 
-  it('builds the search index with the site, indexing articles and recommendations only, with their filters', () => {
+  it('builds the search index with the site, indexing articles, recommendations and the overview pages, with their filters', () => {
     const files = listFiles(join(build.outDir, 'pagefind'));
     expect(files).toContain('pagefind-entry.json');
     expect(files).toContain('pagefind-component-ui.js');
     const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const outcomes = listFiles(join(build.outDir, 'decide/outcomes')).length;
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    expect(indexed).toBe(articles.length + outcomes);
+    // Overviews: the four method pages, /compare/ and one page per topic in use (not the topic index).
+    const topics = listFiles(join(build.outDir, 'tags')).filter((file) => file !== 'index.html').length;
+    expect(indexed).toBe(articles.length + outcomes + 4 + 1 + topics);
     const factor = readHtml(build.outDir, '/factors/kms/branch-offices/');
     expect(factor).toMatch(/data-pagefind-filter="method">KMS</);
     expect(factor).toMatch(/data-pagefind-filter="stance">Con</);
