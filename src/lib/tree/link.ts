@@ -1,7 +1,8 @@
 import type { Problem } from '../checks/problem';
 import { closest } from '../suggest';
 import type { Method, Stance, Tag } from '../taxonomy';
-import type { Citation, Outcome, Question, TreeNode } from './schema';
+import type { Answer, Citation, Outcome, Question, TreeNode } from './schema';
+import { pathAdditions, type PathAddition } from './conditional';
 import type { TreeIndex } from './evaluate';
 
 /** What the tree needs to know of a factor article. */
@@ -18,7 +19,7 @@ export interface FactorRef {
   decides?: readonly string[];
 }
 
-export interface LinkedAnswer {
+export interface LinkedAnswer extends Pick<Answer, 'notes' | 'nextSteps'> {
   id: string;
   label: string;
   next: string;
@@ -36,6 +37,8 @@ export interface LinkedOutcome extends Omit<Outcome, 'cites'> {
   pros: string[];
   cons: string[];
   path: string[];
+  /** Notes and next steps that the answers on the way add, for the paths that lead here. */
+  additions: PathAddition[];
 }
 
 export type LinkedNode = LinkedQuestion | LinkedOutcome;
@@ -64,12 +67,15 @@ function describeQuery(query: Exclude<Citation, string>): string {
 /**
  * The factor ids a citation stands for; an empty list means it matches nothing.
  * `ids`, the set of factor ids, saves a scan of every factor per cited id.
+ * A query never matches a corrected classic claim (`stance: myth`): those are
+ * not pros or cons and decide nothing.
  */
 export function resolveCitation(citation: Citation, factors: readonly FactorRef[], ids?: ReadonlySet<string>): string[] {
   if (typeof citation === 'string') return (ids ? ids.has(citation) : factors.some((factor) => factor.id === citation)) ? [citation] : [];
   return factors
     .filter(
       (factor) =>
+        factor.stance !== 'myth' &&
         (!citation.method || factor.method === citation.method) &&
         (!citation.stance || factor.stance === citation.stance) &&
         (!citation.tag || factor.tags.includes(citation.tag)),
@@ -130,6 +136,11 @@ export function linkTree(
           report(node, 'unknown-factor', `${where} cites "${citation}", which is not a factor article${guess ? ` — did you mean "${guess}"?` : ''}`, `factor ids are content/factors/<method>/<slug>.mdx without .mdx`);
         } else {
           report(node, 'empty-query', `${where} cites ${describeQuery(citation)}, which matches no factor article`);
+        }
+      }
+      for (const id of matched) {
+        if (factorById.get(id)?.stance === 'myth') {
+          report(node, 'cites-myth', `${where} cites "${id}", a corrected classic claim, which is neither a pro nor a con`, 'cite the article where the current facts are');
         }
       }
       return matched;
@@ -204,6 +215,7 @@ export function linkTree(
     const list = (decidesAt[factor] ??= []);
     if (!list.some((existing) => existing.node === placement.node && existing.answer === placement.answer)) list.push(placement);
   };
+  const additions = pathAdditions([...byId.values()]);
   const linked: LinkedNode[] = [...byId.values()].map((node) => {
     const path = paths.get(node.id) ?? [];
     if (node.type === 'question') {
@@ -211,7 +223,7 @@ export function linkTree(
         const cited = [...resolve(node.id, `answer "${answer.id}"`, answer.cites), ...(declared.get(`${node.id}/${answer.id}`) ?? [])];
         const unique = [...new Set(cited)];
         for (const factor of unique) place(factor, { node: node.id, answer: answer.id, path });
-        return { id: answer.id, label: answer.label, next: answer.next, factors: unique };
+        return { id: answer.id, label: answer.label, next: answer.next, factors: unique, notes: answer.notes, nextSteps: answer.nextSteps };
       });
       return { ...node, answers, path };
     }
@@ -224,14 +236,16 @@ export function linkTree(
     const cons = stanceOf('con');
     const methods = node.recommends.join(' + ');
     // An outcome citing an article that failed its own checks is judged once that article is fixed.
-    const waiting = cites.some((citation) => typeof citation === 'string' && unchecked.has(citation));
+    // An outcome that recommends nothing (nothing to volume-activate) has no pros and cons to weigh.
+    const waiting = node.recommends.length === 0 || cites.some((citation) => typeof citation === 'string' && unchecked.has(citation));
     if (!waiting && !pros.some(recommended)) report(node.id, 'outcome-needs-pro', `the outcome recommends ${methods} but cites no pro of ${node.recommends.length > 1 ? 'them' : 'it'}`);
     if (!waiting && !cons.some(recommended)) report(node.id, 'outcome-needs-con', `the outcome recommends ${methods} but cites no con of ${node.recommends.length > 1 ? 'them' : 'it'} that the reader accepts`);
-    return { ...rest, pros, cons, path };
+    return { ...rest, pros, cons, path, additions: additions.get(node.id) ?? [] };
   });
 
   for (const factor of factors) {
-    if (!decidesAt[factor.id]) {
+    // A corrected classic claim decides nothing; it is listed under "Classic claims, corrected" instead.
+    if (factor.stance !== 'myth' && !decidesAt[factor.id]) {
       problems.push({
         file: factor.file,
         rule: 'tree/orphan-factor',
