@@ -12,6 +12,10 @@ export interface NavLink {
   label: string;
   /** A word before the label, e.g. "Pro" or "Con". */
   prefix?: string;
+  /** What the prefix stands for, for styling: a stance id. */
+  kind?: string;
+  /** In the main menu: shown on phones only, as the sidebar lists it on wide screens. */
+  phoneOnly?: boolean;
 }
 
 export interface NavSection {
@@ -33,10 +37,10 @@ export interface SiteIndex {
   // Scenarios: add `scenarios: readonly { id: string; data: { title: string } }[]` here and one line in SIDEBAR_SECTIONS.
 }
 
-/** The main menu, in the header on every page. */
+/** The main menu, in the header on every page (the methods on phones only: on wide screens they head the sidebar). */
 export const MAIN_MENU: readonly NavLink[] = [
   { href: '/decide/', label: 'Decide' },
-  ...METHOD_IDS.map((method) => ({ href: methodUrl(method), label: METHODS[method].label })),
+  ...METHOD_IDS.map((method) => ({ href: methodUrl(method), label: METHODS[method].label, phoneOnly: true })),
   { href: '/compare/', label: 'Compare' },
   { href: '/guides/', label: 'Guides' },
   { href: '/tags/', label: 'Topics' },
@@ -55,7 +59,12 @@ function methodSection(method: Method, site: SiteIndex): NavSection {
     label: `${METHODS[method].label}: ${METHODS[method].name}`,
     href: methodUrl(method),
     folded: true,
-    links: factors.map((factor) => ({ href: factorUrl(factor.id), label: factor.data.title, prefix: STANCES[factor.data.stance].label })),
+    links: factors.map((factor) => ({
+      href: factorUrl(factor.id),
+      label: factor.data.title,
+      prefix: factor.data.stance === 'myth' ? 'Claim' : STANCES[factor.data.stance].label,
+      kind: factor.data.stance,
+    })),
   };
 }
 
