@@ -2,6 +2,8 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { factorSchema } from './lib/schema/factor';
 import { guideSchema } from './lib/schema/guide';
+import { scenarioSchema } from './lib/schema/scenario';
+import { SCENARIOS_DIR } from './lib/tree/scenarios';
 import { TREE_FILE } from './lib/tree/load';
 import { treeNodeSchema } from './lib/tree/schema';
 import { contentDir } from './lib/site';
@@ -22,4 +24,10 @@ const tree = defineCollection({
   schema: treeNodeSchema,
 });
 
-export const collections = { factors, guides, tree };
+/** Worked scenarios: an organisation, its answers in the tree and the outcome they must reach. */
+const scenarios = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${contentDir()}/${SCENARIOS_DIR}` }),
+  schema: scenarioSchema,
+});
+
+export const collections = { factors, guides, tree, scenarios };

@@ -4,7 +4,7 @@
  * section to the sidebar is adding one entry to SIDEBAR_SECTIONS.
  */
 import { compareFactors, type FactorSummary } from './factors';
-import { factorUrl, guideUrl, methodUrl } from './routes';
+import { factorUrl, guideUrl, methodUrl, scenarioUrl } from './routes';
 import { METHODS, METHOD_IDS, STANCES, type Method } from './taxonomy';
 
 export interface NavLink {
@@ -34,13 +34,14 @@ export interface NavSection {
 export interface SiteIndex {
   factors: readonly FactorSummary[];
   guides: readonly { id: string; data: { title: string; order: number } }[];
-  // Scenarios: add `scenarios: readonly { id: string; data: { title: string } }[]` here and one line in SIDEBAR_SECTIONS.
+  scenarios: readonly { id: string; data: { title: string } }[];
 }
 
 /** The main menu, in the header on every page (the methods on phones only: on wide screens they head the sidebar). */
 export const MAIN_MENU: readonly NavLink[] = [
   { href: '/decide/', label: 'Decide' },
   ...METHOD_IDS.map((method) => ({ href: methodUrl(method), label: METHODS[method].label, phoneOnly: true })),
+  { href: '/scenarios/', label: 'Scenarios', phoneOnly: true },
   { href: '/compare/', label: 'Compare' },
   { href: '/guides/', label: 'Guides' },
   { href: '/tags/', label: 'Topics' },
@@ -71,7 +72,12 @@ function methodSection(method: Method, site: SiteIndex): NavSection {
 /** The sections of the sidebar on wide screens, in order. One line per section. */
 export const SIDEBAR_SECTIONS: readonly ((site: SiteIndex) => NavSection)[] = [
   () => ({ label: 'Decide', links: [{ href: '/decide/', label: 'The decision tree' }, { href: '/decide/map/', label: 'The whole tree on one page' }] }),
-  // Scenarios: (site) => ({ label: 'Scenarios', href: '/scenarios/', links: site.scenarios.map((s) => ({ href: `/scenarios/${s.id}/`, label: s.data.title })) }),
+  (site) => ({
+    label: 'Scenarios',
+    href: '/scenarios/',
+    folded: true,
+    links: [...site.scenarios].sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')).map((scenario) => ({ href: scenarioUrl(scenario.id), label: scenario.data.title })),
+  }),
   ...METHOD_IDS.map((method) => (site: SiteIndex) => methodSection(method, site)),
   (site) => ({ label: 'Guides', href: '/guides/', links: guidesInOrder(site.guides).map((guide) => ({ href: guideUrl(guide.id), label: guide.data.title })) }),
   () => ({ label: 'Compare and topics', links: [{ href: '/compare/', label: 'Compare the methods by topic' }, { href: '/tags/', label: 'All topics' }] }),

@@ -13,7 +13,8 @@ import { checkDuplicateSlugs, compiledBody, lintSafety, type ArticlePath } from 
 import type { Problem } from './problem';
 import { checkLinksToRoutes, contentLinks, FACTOR_PAGE_IDS, GUIDE_PAGE_IDS, headingIds, parseBody, type ContentLink, type ParsedBody, type SiteRoutes } from './content-links';
 import { METHOD_IDS } from '../taxonomy';
-import { factorUrl, guideUrl, methodUrl, outcomeUrl, STATIC_PAGES, tagUrl } from '../routes';
+import { factorUrl, guideUrl, methodUrl, outcomeUrl, scenarioUrl, STATIC_PAGES, tagUrl } from '../routes';
+import { checkScenarioFolder } from './scenarios';
 
 /** Every file below `dir`, as absolute paths, in a stable order. */
 function walk(dir: string): string[] {
@@ -153,7 +154,10 @@ function finishContentChecks(root: string, contentDir: string, results: readonly
   // The tree file is read and parsed once, for its own checks, the outcome pages and its links.
   const tree = readContentTree(root, contentDir);
   problems.push(...checkTree(root, contentDir, factors, unchecked, tree));
-  const routes = siteRoutes(articles, factors, readable, tree);
+  const treeNodes = tree.parsed && !tree.parsed.problems.length ? tree.parsed.nodes : undefined;
+  const scenarios = checkScenarioFolder(root, contentDir, treeNodes);
+  problems.push(...scenarios.problems);
+  const routes = siteRoutes(articles, factors, readable, tree, scenarios.slugs);
   for (const article of readable) problems.push(...checkLinksToRoutes(article.file, article.links, routes));
   problems.push(...checkTreeLinks(routes, tree));
   return problems;
@@ -227,6 +231,7 @@ function siteRoutes(
   factors: readonly FactorRef[],
   readable: readonly NonNullable<FileCheck['readable']>[],
   tree: ContentTree,
+  scenarios: readonly string[],
 ): SiteRoutes {
   const pages: SiteRoutes['pages'] = new Map(STATIC_PAGES.map((page) => [page, null]));
   const ids = new Map(readable.map((article) => [article.entry, article.headingIds]));
@@ -238,6 +243,7 @@ function siteRoutes(
     if (guide) pages.set(guideUrl(guide), headings === undefined ? null : new Set([...GUIDE_PAGE_IDS, ...headings]));
   }
   for (const method of METHOD_IDS) pages.set(methodUrl(method), null);
+  for (const slug of scenarios) pages.set(scenarioUrl(slug), null);
   for (const tag of new Set(factors.flatMap((factor) => factor.tags))) pages.set(tagUrl(tag), null);
   // Without a tree file there are no outcome pages (checkTree reports it).
   for (const node of tree.parsed?.nodes ?? []) if (node.type === 'outcome') pages.set(outcomeUrl(node.id), null);
