@@ -55,11 +55,7 @@ export const SEARCH_PLACEHOLDER = 'Search: KMS, 0xC004F074, SRV record, laptops�
 export const FILTER_LABELS: Readonly<Record<FilterParam, string>> = { type: 'Kind of page', method: 'Method', stance: 'Pro or con', tag: 'Topic' };
 
 /** The kinds of page that search can be filtered by. */
-<<<<<<< HEAD
-export const CONTENT_TYPES = { factor: 'Pro or con', guide: 'Guide', outcome: 'Recommendation', overview: 'Overview' } as const;
-=======
-export const CONTENT_TYPES = { factor: 'Pro or con', guide: 'Guide', outcome: 'Recommendation', scenario: 'Scenario' } as const;
->>>>>>> main
+export const CONTENT_TYPES = { factor: 'Pro or con', guide: 'Guide', outcome: 'Recommendation', scenario: 'Scenario', overview: 'Overview' } as const;
 export type ContentType = keyof typeof CONTENT_TYPES;
 
 /** The abbreviation of the method a guide is the main guide of (`kms` → "KMS", `token-based` → "Token"), if any. */
