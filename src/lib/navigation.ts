@@ -5,7 +5,7 @@
  */
 import { compareFactors, type FactorSummary } from './factors';
 import { factorUrl, guideUrl, methodUrl, scenarioUrl } from './routes';
-import { METHODS, METHOD_IDS, STANCES, type Method } from './taxonomy';
+import { METHODS, METHOD_IDS, STANCES, WEIGHING_STANCES, type Method } from './taxonomy';
 
 export interface NavLink {
   href: string;
@@ -53,9 +53,10 @@ export function guidesInOrder<G extends SiteIndex['guides'][number]>(guides: rea
   return [...guides].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
 }
 
-/** A method with its pros and cons, in reading order. */
+/** A method with its pros and cons, in reading order; its classic claims are listed on the method's page only. */
 function methodSection(method: Method, site: SiteIndex): NavSection {
-  const factors = site.factors.filter((factor) => factor.data.method === method).sort(compareFactors);
+  const weighs = (stance: string) => (WEIGHING_STANCES as readonly string[]).includes(stance);
+  const factors = site.factors.filter((factor) => factor.data.method === method && weighs(factor.data.stance)).sort(compareFactors);
   return {
     label: `${METHODS[method].label}: ${METHODS[method].name}`,
     href: methodUrl(method),
@@ -63,7 +64,7 @@ function methodSection(method: Method, site: SiteIndex): NavSection {
     links: factors.map((factor) => ({
       href: factorUrl(factor.id),
       label: factor.data.title,
-      prefix: factor.data.stance === 'myth' ? 'Claim' : STANCES[factor.data.stance].label,
+      prefix: STANCES[factor.data.stance].label,
       kind: factor.data.stance,
     })),
   };
