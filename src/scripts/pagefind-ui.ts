@@ -10,9 +10,10 @@ import { SEARCH_RANKING } from '../lib/search-ranking';
 
 export interface PagefindInstance {
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
-  triggerSearch(term: string): void;
+  triggerLoad(): Promise<void>;
+  /** The Pagefind search API the instance loaded (Component UI internals). */
+  __pagefind__?: { filters(): Promise<Record<string, Record<string, number>>> };
   on(event: 'search', handler: (term: string, filters?: Record<string, string[]>) => void): void;
-  on(event: 'filters', handler: (filters: { total?: Record<string, Record<string, number>>; available?: Record<string, Record<string, number>> }) => void): void;
 }
 
 interface PagefindComponents {
@@ -58,18 +59,15 @@ export interface SearchState {
 }
 
 /**
- * Every filter value of the index, as filter → value → count. An empty search
- * makes the Component UI load the index and report all of them.
+ * Every filter value of the index, as filter → value → count, from the Pagefind
+ * instance the Component UI loaded (not importing pagefind.js again, which
+ * would bring a module loader into the script every page shares). Empty if
+ * the Component UI no longer exposes it: filter values then pass as they are.
  */
-export function knownFilters(): Promise<Record<string, Record<string, number>>> {
-  return new Promise((resolve) => {
-    let done = false;
-    pagefindInstance().on('filters', ({ total, available }) => {
-      if (!done) resolve(total ?? available ?? {});
-      done = true;
-    });
-    pagefindInstance().triggerSearch('');
-  });
+export async function knownFilters(): Promise<Record<string, Record<string, number>>> {
+  const instance = pagefindInstance();
+  await instance.triggerLoad();
+  return (await instance.__pagefind__?.filters()) ?? {};
 }
 
 /**
