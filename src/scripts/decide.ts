@@ -61,6 +61,8 @@ export function startDecide(): void {
     );
     trail.hidden = result.steps.length === 0;
     const url = decideUrl(answers, result.node);
+    // The printed report's link reopens exactly this path.
+    for (const reopen of root.querySelectorAll<HTMLElement>('[data-reopen]')) reopen.textContent = new URL(url, location.href).href;
     if (push) history.pushState(null, '', url);
     else if (result.error) history.replaceState(null, '', url);
     live.textContent = `${result.done ? 'Recommendation' : `Question ${result.steps.length + 1}`}: ${titleOf(result.node)}`;
