@@ -2,9 +2,9 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildId, precacheUrls, serviceWorkerSource } from '../lib/offline';
+import { buildId, offlinePlan, serviceWorkerSource } from '../lib/offline';
 
-/** Writes /sw.js with the files of this build, after the search index exists. */
+/** Writes /sw.js with the files of this build (the shell first, the rest on request), after the search index exists. */
 export function offline(): AstroIntegration {
   return {
     name: 'vag:offline',
@@ -14,9 +14,9 @@ export function offline(): AstroIntegration {
         const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-        const urls = precacheUrls(files, buildId());
-        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId(), urls));
-        logger.info(`service worker precaches ${urls.length} files`);
+        const plan = offlinePlan(files, buildId());
+        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId(), plan));
+        logger.info(`service worker precaches ${plan.shell.length} files; ${plan.rest.length} more on "Save for offline"`);
       },
     },
   };

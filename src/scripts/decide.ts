@@ -34,6 +34,8 @@ export function startDecide(): void {
   root.classList.add('js');
 
   let answers: string[] = [];
+  // The tab names the recommendation once there is one, as its own page does.
+  const pageTitle = document.title;
 
   const show = (push: boolean, moveFocus: boolean) => {
     const result = evaluate(index, answers);
@@ -68,6 +70,7 @@ export function startDecide(): void {
     if (push) history.pushState(null, '', url);
     else if (result.error) history.replaceState(null, '', url);
     live.textContent = `${result.done ? 'Recommendation' : `Question ${result.steps.length + 1}`}: ${titleOf(result.node)}`;
+    document.title = result.done ? `Recommendation: ${titleOf(result.node)} · ${pageTitle}` : pageTitle;
     if (moveFocus) node(result.node)?.querySelector<HTMLElement>('.node-title')?.focus();
   };
 

@@ -30,14 +30,22 @@ describe('neighbours', () => {
 });
 
 describe('relatedFactors', () => {
-  it('ranks factors by shared tags and prefers the other method on a tie', () => {
-    // kms/dns shares "dns" with kms/branch and "deployment" with mak/step: the MAK one comes first.
-    expect(relatedFactors(all, kmsDns)).toEqual([makStep, kmsBranch]);
+  it('ranks a factor sharing a specific tag above one sharing a broad tag', () => {
+    // "deployment" is on 3 of 6 factors, "dns" on 2: kms/branch (dns) comes before mak/step and adba/join (deployment).
+    const adbaJoin = factor('adba/join', 'con', ['deployment'], 'Joins the domain');
+    expect(relatedFactors([...all, adbaJoin], kmsDns)).toEqual([kmsBranch, makStep, adbaJoin]);
   });
 
-  it('leaves out factors that share no tag, and the factor itself', () => {
-    const related = relatedFactors(all, makForever);
-    expect(related).toEqual([kmsRenew]);
+  it('prefers the same method when the shared tags weigh the same', () => {
+    // kms/dns comes first in reading order (KMS before MAK), but mak/image is of the same method as mak/step.
+    const makImage = factor('mak/image', 'pro', ['deployment'], 'Images carry the key');
+    expect(relatedFactors([...all, makImage], makStep)).toEqual([makImage, kmsDns]);
+  });
+
+  it('leaves out factors that share no tag, share only a tag every factor has, and the factor itself', () => {
+    expect(relatedFactors(all, makForever)).toEqual([kmsRenew]);
+    const everywhere = all.map((item) => factor(item.id, item.data.stance, ['deployment'], item.data.title));
+    expect(relatedFactors(everywhere, everywhere[0]!)).toEqual([]);
   });
 
   it('stops at the limit', () => {
