@@ -136,7 +136,8 @@ describe('searchDocument', () => {
   <article data-pagefind-body><h1>KMS is hard across branch offices</h1>
   <p data-pagefind-ignore>Pro · Con</p><p data-pagefind-meta="summary">Each host needs 25 clients.</p>
   <div hidden data-pagefind-ignore><span data-pagefind-filter="method">KMS</span><span data-pagefind-filter="tag">DNS</span><span data-pagefind-filter="tag">Branch offices</span></div>
-  <span data-pagefind-filter="stance:Con"></span>
+  <span data-pagefind-filter="stance:Con"></span><span hidden data-pagefind-meta="abbr">KMS</span>
+  <span hidden data-pagefind-index-attrs="data-aliases" data-aliases="air-gapped · offline"></span>
   <h2 id="what-to-do">What to do</h2><p>Open port 1688 and use the Volume Activation Management Tool.</p></article></body></html>`;
 
   it('reads title, summary, headings, body and filters from the markup Pagefind reads', () => {
@@ -153,10 +154,11 @@ describe('searchDocument', () => {
     expect(document?.body).not.toContain('Home');
   });
 
-  it('indexes both forms of the abbreviations the page uses', () => {
-    const aliases = searchDocument(fromHtml(html), 'x/index.html')?.aliases ?? [];
-    expect(aliases).toEqual(expect.arrayContaining(['KMS', 'Key Management Service', 'VAMT', 'Volume Activation Management Tool']));
-    expect(aliases).not.toContain('MAK');
+  it('indexes both forms of the abbreviations the page uses, and the words it lists for Pagefind to index', () => {
+    const document = searchDocument(fromHtml(html), 'x/index.html');
+    expect(document?.aliases).toEqual(expect.arrayContaining(['KMS', 'Key Management Service', 'VAMT', 'Volume Activation Management Tool', 'air-gapped', 'offline']));
+    expect(document?.aliases).not.toContain('MAK');
+    expect(document?.meta).toEqual({ abbr: 'KMS' });
   });
 
   it('indexes every part of a page marked as its body, as Pagefind does', () => {

@@ -4,13 +4,10 @@
  * WebAssembly and web worker, the service worker), with a hash for each
  * inline script and style that is left. Never 'unsafe-inline'.
  */
-import { createHash } from 'node:crypto';
-import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES, parsePolicy, serializePolicy } from '../csp';
+import { CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES, parsePolicy, scriptHash, serializePolicy } from '../csp';
 
 /** `'sha256-…'` of an inline script's or style's text, as a CSP source. */
-function cspHash(code: string): string {
-  return `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
-}
+const cspHash = (code: string) => `'${scriptHash(code)}'`;
 
 /** What the online site allows and a copy opened from disk has no use for. */
 const ONLINE_ONLY = new Set(["'wasm-unsafe-eval'"]);

@@ -19,8 +19,13 @@ export interface SearchDocument {
   /** The headings that have an id, to link a result to its part of the page. */
   headings: { id: string; text: string }[];
   body: string;
-  /** Both forms of every abbreviation the page mentions in either form. */
+  /**
+   * Words the page is found by beyond its text: what it lists in `data-pagefind-index-attrs` (the site's
+   * abbreviations both ways and topic synonyms), and both forms of every abbreviation it mentions in either form.
+   */
   aliases: string[];
+  /** Pagefind's other metadata that ranking weighs (`abbr`, `aka`: src/lib/search-ranking.ts). */
+  meta: Record<string, string>;
   /** Pagefind's filters: `{ method: ['KMS'], tag: ['DNS'] }`. */
   filters: Record<string, string[]>;
 }
@@ -30,6 +35,9 @@ const attribute = (node: Element, name: string) => {
   const value = node.properties[name];
   return typeof value === 'string' ? value : undefined;
 };
+
+/** The hast property of an HTML attribute name: `data-aliases` → `dataAliases`. */
+const propertyName = (name: string) => name.trim().toLowerCase().replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** `data-pagefind-filter="tag"` takes the element's text; `"tag:DNS"` names the value itself. */
 function keyValue(spec: string, node: Element): [string, string] {
@@ -56,8 +64,13 @@ export function searchDocument(tree: Root, file: string): SearchDocument | undef
   const filters: Record<string, string[]> = {};
   const meta: Record<string, string> = {};
   const headings: SearchDocument['headings'] = [];
+  const indexed: string[] = [];
   let title = '';
   visit(body, 'element', (node) => {
+    for (const name of (attribute(node, 'dataPagefindIndexAttrs') ?? '').split(',').filter((part) => part.trim())) {
+      const value = attribute(node, propertyName(name));
+      if (value) indexed.push(...value.split(' · '));
+    }
     const filter = attribute(node, 'dataPagefindFilter');
     if (filter) {
       const [name, value] = keyValue(filter, node);
@@ -81,9 +94,10 @@ export function searchDocument(tree: Root, file: string): SearchDocument | undef
     if (node.type === 'text' && parent) words.push(node.value);
   });
   const bodyText = words.join(' ').replace(/\s+/g, ' ').trim();
-  const summary = meta.summary ?? '';
-  title = meta.title ?? (title || pageTitle);
-  return { file, title, summary, headings, body: bodyText, aliases: searchAliases(`${title} ${summary} ${bodyText}`), filters };
+  const { summary = '', title: metaTitle, ...otherMeta } = meta;
+  title = metaTitle ?? (title || pageTitle);
+  const aliases = [...new Set([...indexed, ...searchAliases(`${title} ${summary} ${bodyText}`)])];
+  return { file, title, summary, headings, body: bodyText, aliases, meta: otherMeta, filters };
 }
 
 /** The classic script that carries the index: it assigns one global, so a page opened as a file can load it. */

@@ -1,17 +1,22 @@
 /**
  * The one script of every page of the portable edition, loaded as a classic
  * script (browsers refuse module scripts from file://). It starts what the
- * online pages start, minus the service worker and Pagefind: the decision
- * tree, the decision report's print button, the portable search on the
- * search page, and the search shortcut, which here opens the search page.
+ * online pages start, minus the service worker and Pagefind: the theme
+ * switch, the reading aids, the decision tree, the decision report's print
+ * button, the portable search on the search page, and the search shortcut,
+ * which here opens the search page.
  * On paper, links name the live site (print.ts).
  */
 import { isSearchShortcut } from '../../lib/search-client';
 import { startDecide } from '../decide';
+import { startReading } from '../reading';
 import { startReport } from '../report';
+import { startTheme } from '../theme';
 import { startPrintAddresses } from './print';
 import { startPortableSearch } from './search';
 
+startTheme();
+startReading();
 startDecide();
 startReport();
 startPortableSearch();

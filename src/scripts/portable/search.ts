@@ -9,9 +9,22 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import { SEARCH_GLOBAL } from '../../lib/portable/assets';
 import type { SearchDocument } from '../../lib/portable/search-documents';
 import { FILTER_LABELS, SEARCH_PLACEHOLDER } from '../../lib/search';
-import { FILTER_PARAMS, filtersFromUrl, urlFor, withHighlight, type FilterParam } from '../../lib/search-client';
+import { FILTER_PARAMS, filtersFromUrl, urlFor, type FilterParam } from '../../lib/search-client';
+import { SEARCH_RANKING } from '../../lib/search-ranking';
 
 type Indexed = SearchDocument & { id: number };
+
+/** The metadata that the site's ranking weighs besides the title: found and ranked here with the same weights. */
+const META_FIELDS = Object.keys(SEARCH_RANKING.metaWeights).filter((name) => name !== 'title');
+
+/**
+ * A result link that scrolls to and marks the searched words (a text fragment): the online site highlights them
+ * with Pagefind's script, which the copy does not carry.
+ */
+function withTextFragment(href: string, term: string): string {
+  const words = term.trim();
+  return words ? `${href}${href.includes('#') ? ':~:' : '#:~:'}text=${encodeURIComponent(words)}` : href;
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node: HTMLElementTagNameMap[K] = Object.assign(document.createElement(tag), props);
@@ -21,14 +34,16 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<st
 
 function createIndex(documents: readonly Indexed[]): MiniSearch<Indexed> {
   const index = new MiniSearch<Indexed>({
-    fields: ['title', 'summary', 'headings', 'body', 'aliases'],
+    fields: ['title', 'summary', 'headings', 'body', 'aliases', ...META_FIELDS],
     extractField: (document, field) => {
+      if (field === 'id') return document.id;
       if (field === 'headings') return document.headings.map((heading) => heading.text).join(' ');
       if (field === 'aliases') return document.aliases.join(' ');
+      if (META_FIELDS.includes(field)) return document.meta[field] ?? '';
       return String(document[field as keyof Indexed] ?? '');
     },
     searchOptions: {
-      boost: { title: 10, aliases: 4, summary: 3, headings: 2 },
+      boost: { ...SEARCH_RANKING.metaWeights, aliases: 4, summary: 3, headings: 2 },
       prefix: true,
       fuzzy: (term) => (term.length > 4 ? 0.2 : false),
     },
@@ -94,11 +109,11 @@ export function startPortableSearch(): void {
     results.replaceChildren(
       ...found.slice(0, 50).map((document) => {
         const href = `${prefix}${document.file}`;
-        const item = element('li', {}, element('h2', {}, element('a', { href: withHighlight(href, term) }, document.title)));
+        const item = element('li', {}, element('h2', {}, element('a', { href: withTextFragment(href, term) }, document.title)));
         if (document.summary) item.append(element('p', {}, document.summary));
         const parts = document.headings.filter((heading) => words.some((word) => heading.text.toLowerCase().includes(word))).slice(0, 3);
         if (parts.length) {
-          item.append(element('ul', {}, ...parts.map((heading) => element('li', {}, element('a', { href: withHighlight(`${href}#${heading.id}`, term) }, heading.text)))));
+          item.append(element('ul', {}, ...parts.map((heading) => element('li', {}, element('a', { href: withTextFragment(`${href}#${heading.id}`, term) }, heading.text)))));
         }
         return item;
       }),
