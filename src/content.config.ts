@@ -1,25 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { factorSchema } from './lib/schema/factor';
-import { guideSchema } from './lib/schema/guide';
-import { TREE_FILE } from './lib/tree/load';
+import { glob } from 'astro/loaders';
+import { FACTORS, GUIDES, TREE_FILE, globPattern, type ArticleCollection } from './lib/collections';
+import { treeLoader } from './lib/tree/loader';
 import { treeNodeSchema } from './lib/tree/schema';
 import { contentDir } from './lib/site';
 
-const factors = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${contentDir()}/factors` }),
-  schema: factorSchema,
-});
+/** A collection of articles as lib/collections.ts defines it: the same folder, pattern and schema the content checks use. */
+function articles<C extends ArticleCollection>(collection: C) {
+  return defineCollection({ loader: glob({ pattern: globPattern(collection), base: `${contentDir()}/${collection.folder}` }), schema: collection.schema as C['schema'] });
+}
 
-const guides = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: `${contentDir()}/guides` }),
-  schema: guideSchema,
-});
+/** The decision tree: one entry per question or outcome (content/decision-tree.yaml), in file order. */
+const tree = defineCollection({ loader: treeLoader(`${contentDir()}/${TREE_FILE}`), schema: treeNodeSchema });
 
-/** The decision tree: one entry per question or outcome (content/decision-tree.yaml). */
-const tree = defineCollection({
-  loader: file(`${contentDir()}/${TREE_FILE}`),
-  schema: treeNodeSchema,
-});
-
-export const collections = { factors, guides, tree };
+export const collections = { factors: articles(FACTORS), guides: articles(GUIDES), tree };

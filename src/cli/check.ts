@@ -7,9 +7,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { checkContentFolder } from '../lib/checks/content';
+import { checkContentFolder } from '../lib/checks/run';
 import { parseAstroCheck } from '../lib/checks/astro-check';
-import { formatReport, type Problem } from '../lib/checks/problem';
+import { formatReport, type Problem } from '../lib/problem';
 import { contentDir } from '../lib/site';
 
 const root = process.cwd();
@@ -19,8 +19,8 @@ const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'check'], {
   cwd: root,
   encoding: 'utf8',
-  // The content checks above already ran; astro check need not repeat them.
-  env: { ...process.env, VAG_SKIP_CONTENT_CHECKS: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+  // astro check leaves the content checks (run above) to this command.
+  env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
 });
 const types = parseAstroCheck(`${result.stdout}\n${result.stderr}`);
 const problems: Problem[] = [...content, ...types];

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { buildSite, listFiles, readHtml, siteScripts, type BuildResult } from '../helpers/build';
 import { readTreeFile } from '../../src/lib/tree/load';
 import { STATIC_PAGES } from '../../src/lib/routes';
-import { headingIds } from '../../src/lib/checks/content-links';
-import { splitFrontmatter } from '../../src/lib/content/frontmatter';
+import { headingIds } from '../../src/lib/checks/routes';
+import { GUIDES } from '../../src/lib/collections';
+import { readArticle } from '../../src/lib/content/read';
 
 let build: BuildResult;
 let articles: string[];
@@ -121,8 +122,8 @@ describe('the real site', () => {
     }
     for (const url of articles) {
       const html = readHtml(build.outDir, url);
-      const body = splitFrontmatter(readFileSync(`content${url.replace(/\/$/, '')}.mdx`, 'utf8')).body;
-      for (const id of headingIds(body)) expect(html, `${url}#${id}`).toContain(`id="${id}"`);
+      const { article } = readArticle(GUIDES, 'guides/page.mdx', url, readFileSync(`content${url.replace(/\/$/, '')}.mdx`, 'utf8'));
+      for (const id of headingIds(article!.tree!)) expect(html, `${url}#${id}`).toContain(`id="${id}"`);
     }
   });
 });

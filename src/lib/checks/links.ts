@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import type { Problem } from '../problem';
 
 /** What the link check needs to know of one built HTML page. */
 export interface BuiltPage {

@@ -1,6 +1,7 @@
-import type { SplitFile } from '../content/frontmatter';
-import { fieldName } from '../schema/format-issues';
-import type { Problem } from './problem';
+import type { SplitFile } from '../../content/frontmatter';
+import { fieldName } from '../../schema/format-issues';
+import type { Problem } from '../../problem';
+import { eachArticle } from './each-article';
 
 /**
  * The mark `npm run new` leaves in every value only the contributor can fill in
@@ -45,3 +46,6 @@ export function checkPlaceholders(file: string, data: unknown, locate: SplitFile
     hint: hintFor(path),
   }));
 }
+
+/** `content/placeholder`: no REPLACE mark from `npm run new` is left in the frontmatter. */
+export const placeholders = eachArticle((article) => checkPlaceholders(article.file, article.split.data, article.split.locate));

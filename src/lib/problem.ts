@@ -30,3 +30,9 @@ export function formatReport(problems: readonly Problem[]): string {
   const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} found`;
   return [...sorted.map(formatProblem), count].join('\n');
 }
+
+/** One line of at most 40 characters, for quoting a contributor's text in a message. */
+export function short(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}

@@ -1,0 +1,75 @@
+import { collectionOf } from '../collections';
+import { readArticle } from '../content/read';
+import { short, type Problem } from '../problem';
+import { indexContent, type ContentIndex } from './index';
+import { articleLinks } from './rules/content-links';
+import { duplicateSlug } from './rules/duplicate-slug';
+import type { Rule } from './rules/each-article';
+import { frontmatter } from './rules/frontmatter';
+import { mdxSyntax } from './rules/mdx-syntax';
+import { methodFolder } from './rules/method-folder';
+import { placeholders } from './rules/placeholders';
+import { safety } from './rules/safety';
+import { tree } from './rules/tree';
+import { treeLinksRule } from './rules/tree-links';
+
+/**
+ * The content checks, as a pipeline: read (one Article per file, see
+ * content/read.ts) → index → rules, stage by stage → report. An article with
+ * a problem in one stage goes no further: an unsafe file is read by nothing
+ * else, and a file with a broken frontmatter is not linked into the tree.
+ * Adding a rule is adding a file in rules/ and a name here.
+ */
+export const STAGES: readonly (readonly Rule[])[] = [
+  // What could run when the site is built or read.
+  [safety],
+  // What the build would reject in one file.
+  [frontmatter, placeholders, methodFolder, mdxSyntax],
+  // What needs every file: slugs, the decision tree, links between pages.
+  [duplicateSlug, tree, articleLinks, treeLinksRule],
+];
+
+/** Run the stages over an index; problems in stage order. */
+export function runStages(index: ContentIndex, stages: readonly (readonly Rule[])[] = STAGES): Problem[] {
+  const problems: Problem[] = [...index.readProblems];
+  let current = index;
+  for (const stage of stages) {
+    const found = stage.flatMap((rule) => guard(rule, current));
+    problems.push(...found);
+    const failed = new Set(found.map((problem) => problem.file));
+    if (current.articles.some((article) => failed.has(article.file))) current = { ...current, articles: current.articles.filter((article) => !failed.has(article.file)) };
+  }
+  return problems;
+}
+
+/** A rule that throws is a problem on the content folder, never a stack trace or a pass. */
+function guard(rule: Rule, index: ContentIndex): Problem[] {
+  try {
+    return rule(index);
+  } catch (error) {
+    return [{ file: index.shownDir, rule: 'content/crash', message: `the check "${rule.name}" could not finish: ${short(String((error as Error)?.message ?? error))}` }];
+  }
+}
+
+/**
+ * Every content check that needs no build, for the articles and the tree in
+ * `contentDir`. Paths in problems are relative to `root`.
+ */
+export function checkContentFolder(root: string, contentDir: string): Problem[] {
+  return runStages(indexContent(root, contentDir));
+}
+
+/**
+ * The checks of one article on its own (the first two stages), from its text:
+ * what `npm run new` and the tests need. `file` is its path from the project
+ * root, e.g. `content/factors/kms/x.mdx`; its collection is found from it.
+ */
+export function checkArticle(file: string, text: string | Uint8Array): Problem[] {
+  const entry = file.replace(/^(?:.*\/)?(?=(?:factors|guides)\/)/, '');
+  const collection = collectionOf(entry);
+  if (!collection) throw new Error(`${file} is not in a collection`);
+  const read = readArticle(collection, entry, file, text);
+  if (!read.article) return read.problems;
+  const index: ContentIndex = { shownDir: '.', articles: [read.article], names: [], readProblems: [], tree: { file: '' } };
+  return runStages(index, STAGES.slice(0, 2));
+}

@@ -1,0 +1,16 @@
+import type { Problem } from '../../problem';
+import { linkNodes } from '../link';
+import type { TreeContext } from '../context';
+
+/** Every factor is cited by the tree somewhere, directly, by a query or through its own `decides`. */
+export function orphanFactor(context: TreeContext): Problem[] {
+  const { decidesAt } = linkNodes(context);
+  return context.factors
+    .filter((factor) => !decidesAt[factor.id])
+    .map((factor) => ({
+      file: factor.file,
+      rule: 'tree/orphan-factor',
+      message: `factor "${factor.id}" is not cited by any answer or outcome in ${context.file}`,
+      hint: 'cite it from the tree, or add decides: [question-id/answer-id] to its frontmatter',
+    }));
+}
