@@ -1,8 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { FACTORS, GUIDES, TREE_FILE, globPattern, type ArticleCollection } from './lib/collections';
-import { treeLoader } from './lib/tree/loader';
-import { treeNodeSchema } from './lib/tree/schema';
+import { treeEntrySchema, treeLoader } from './lib/tree/loader';
 import { contentDir } from './lib/site';
 
 /** A collection of articles as lib/collections.ts defines it: the same folder, pattern and schema the content checks use. */
@@ -10,7 +9,7 @@ function articles<C extends ArticleCollection>(collection: C) {
   return defineCollection({ loader: glob({ pattern: globPattern(collection), base: `${contentDir()}/${collection.folder}` }), schema: collection.schema as C['schema'] });
 }
 
-/** The decision tree: one entry per question or outcome (content/decision-tree.yaml), in file order. */
-const tree = defineCollection({ loader: treeLoader(`${contentDir()}/${TREE_FILE}`), schema: treeNodeSchema });
+/** The decision tree: one entry per question or outcome (content/decision-tree.yaml), with its order and line in the file. */
+const tree = defineCollection({ loader: treeLoader(`${contentDir()}/${TREE_FILE}`), schema: treeEntrySchema });
 
 export const collections = { factors: articles(FACTORS), guides: articles(GUIDES), tree };

@@ -16,7 +16,7 @@ let cached: Promise<SiteTree> | undefined;
 
 async function load(): Promise<SiteTree> {
   // The tree loader keeps the file's order: the first node is the start, as the checks read it.
-  const nodes = (await getCollection('tree')).map((entry) => entry.data as TreeNode);
+  const nodes = (await getCollection('tree')).sort((a, b) => a.data.order - b.data.order).map((entry) => entry.data.node as TreeNode);
   const factors: FactorRef[] = (await getCollection('factors')).map((entry) => ({ id: entry.id, file: entry.filePath ?? entry.id, ...entry.data }));
   const { tree, problems } = linkTree(nodes, factors, `${contentDir()}/${TREE_FILE}`);
   // The content check already failed the build on any of these; this guards against drift between the two.

@@ -1,5 +1,5 @@
 import type { Problem } from '../../problem';
-import { linkNodes } from '../link';
+import { linkNodes } from '../linked';
 import type { TreeContext } from '../context';
 
 /** Every factor is cited by the tree somewhere, directly, by a query or through its own `decides`. */
