@@ -25,7 +25,7 @@ import {
   type TreeAnswerChoice,
 } from '../lib/scaffold';
 import { contentDir } from '../lib/site';
-import { METHOD_IDS, METHODS, STANCE_IDS, STANCES, TAG_IDS, TAGS, type Method } from '../lib/taxonomy';
+import { METHOD_IDS, METHODS, WEIGHING_STANCES, STANCES, TAG_IDS, TAGS, type Method } from '../lib/taxonomy';
 import { readTreeFile, TREE_FILE } from '../lib/tree/load';
 
 const root = process.cwd();
@@ -75,7 +75,7 @@ async function ask(given: ScaffoldInput, content: string, tree: TreeAnswerChoice
   input.stance ??= answered(
     await prompts.select<string>({
       message: 'Is it a pro or a con?',
-      options: STANCE_IDS.map((id) => ({ value: id, label: STANCES[id].label })),
+      options: WEIGHING_STANCES.map((id) => ({ value: id, label: STANCES[id].label })),
     }),
   );
   const method = input.method;

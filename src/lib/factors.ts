@@ -1,4 +1,4 @@
-import { METHOD_IDS, STANCE_IDS, TAG_IDS, type Method, type Stance, type Tag } from './taxonomy';
+import { METHOD_IDS, STANCE_IDS, TAG_IDS, type Method, type Stance, type Tag, type WeighingStance } from './taxonomy';
 
 /** The part of a factor entry that listings, the matrix and navigation need. */
 export interface FactorSummary {
@@ -15,8 +15,8 @@ export function compareFactors(a: FactorSummary, b: FactorSummary): number {
   );
 }
 
-/** The factors of one method, split into pros and cons, each in reading order. */
-export function byStance<F extends FactorSummary>(factors: readonly F[], method: Method): Record<Stance, F[]> {
+/** The factors of one method, split into pros and cons, each in reading order; classic claims are neither. */
+export function byStance<F extends FactorSummary>(factors: readonly F[], method: Method): Record<WeighingStance, F[]> {
   const ofMethod = factors.filter((factor) => factor.data.method === method).sort(compareFactors);
   return {
     pro: ofMethod.filter((factor) => factor.data.stance === 'pro'),
@@ -103,6 +103,23 @@ export function relatedById<F extends FactorSummary>(factors: readonly F[], limi
     result.set(current.id, best.map(({ factor }) => factor));
   }
   return result;
+}
+
+/** What a classic claim needs to be listed: the claim, what is true now, and the article that says so. */
+export interface ClaimSummary extends FactorSummary {
+  data: FactorSummary['data'] & { correction?: { claim: string; now: string } };
+}
+
+/**
+ * "Classic claims, corrected": every article that corrects a claim of the classic
+ * 2008 comparison, whether it is a myth article of its own or a pro or con that
+ * carries the correction, optionally of one method. Each links to the article
+ * where the truth now lives.
+ */
+export function classicClaims<F extends ClaimSummary>(factors: readonly F[], method?: Method): F[] {
+  return factors
+    .filter((factor) => factor.data.correction && (!method || factor.data.method === method))
+    .sort(compareFactors);
 }
 
 /** Tags in vocabulary order, each with the factors that carry it; tags nobody uses are left out. */

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { titleSchema } from './schema/fields';
 import { closest } from './suggest';
-import { METHOD_IDS, METHODS, STANCE_IDS, STANCES, TAG_IDS, type Method, type Stance, type Tag } from './taxonomy';
+import { METHOD_IDS, METHODS, STANCES, TAG_IDS, WEIGHING_STANCES, type Method, type Stance, type Tag } from './taxonomy';
 import type { TreeNode } from './tree/schema';
 
 /** What a contributor gave, as typed: any field may be missing or wrong. */
@@ -104,7 +104,7 @@ export function checkMethod(method: string): string[] {
 
 /** Problems with a stance id. */
 export function checkStance(stance: string): string[] {
-  return (STANCE_IDS as readonly string[]).includes(stance) ? [] : [unknownValue('stance', 'stance', stance, STANCE_IDS)];
+  return (WEIGHING_STANCES as readonly string[]).includes(stance) ? [] : [unknownValue('stance', 'stance', stance, WEIGHING_STANCES)];
 }
 
 /** Problems with a title, by the same rule as the frontmatter schema. */
@@ -356,7 +356,7 @@ export const USAGE = `Scaffold a new pro or con article.
   npm run new -- --method kms --stance con --title "…" --tags dns,renewal [--decides question-id/answer-id] [--slug name] [--yes]
 
   --method   ${METHOD_IDS.join(' | ')}
-  --stance   ${STANCE_IDS.join(' | ')}
+  --stance   ${WEIGHING_STANCES.join(' | ')}
   --title    the claim in a few words (at most 100 characters)
   --tags     one or more of: ${TAG_IDS.join(', ')}
   --decides  answers of content/decision-tree.yaml this bears on, as question-id/answer-id

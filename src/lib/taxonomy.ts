@@ -22,20 +22,40 @@ export const METHODS = {
   token: {
     label: 'Token',
     name: 'Token-based activation',
-    blurb: 'Certificates and an issuance licence activate machines in isolated, high-security networks.',
+    blurb: 'An issuance licence from Microsoft and certificates from your PKI activate machines in isolated, high-security networks.',
+  },
+  subscription: {
+    label: 'Subscription',
+    name: 'Windows subscription activation',
+    blurb: 'Windows Enterprise E3/E5 licences step Pro devices up to Enterprise when a licensed user signs in: no key, no host.',
+  },
+  m365: {
+    label: 'Microsoft 365 Apps',
+    name: 'Microsoft 365 Apps activation',
+    blurb: 'The subscription version of Office activates by user sign-in, not with KMS, MAK or ADBA.',
   },
 } as const;
 
 export type Method = keyof typeof METHODS;
 export const METHOD_IDS = Object.keys(METHODS) as [Method, ...Method[]];
 
+/**
+ * A pro or con of a method, or a claim from the classic 2008 comparison that
+ * turned out wrong (`myth`): a myth is never counted as a pro or con, never in
+ * the comparison matrix, and listed under "Classic claims, corrected".
+ */
 export const STANCES = {
   pro: { label: 'Pro', plural: 'Pros' },
   con: { label: 'Con', plural: 'Cons' },
+  myth: { label: 'Classic claim, corrected', plural: 'Classic claims, corrected' },
 } as const;
 
 export type Stance = keyof typeof STANCES;
 export const STANCE_IDS = Object.keys(STANCES) as [Stance, ...Stance[]];
+
+/** The stances that weigh for or against a method: what outcomes cite and the matrix shows. */
+export const WEIGHING_STANCES = ['pro', 'con'] as const satisfies readonly Stance[];
+export type WeighingStance = (typeof WEIGHING_STANCES)[number];
 
 export const TAGS = {
   dns: { label: 'DNS', description: 'SRV records, dynamic update and how clients find a host.' },
@@ -54,18 +74,8 @@ export const TAGS = {
   'active-directory': { label: 'Active Directory', description: 'Domains, forests and domain-joined clients.' },
   'small-sites': { label: 'Small sites', description: 'Organisations or sites below the KMS threshold.' },
   security: { label: 'Security', description: 'High-security environments and handling of keys.' },
-  office: { label: 'Office', description: 'Volume-licensed Office, Project and Visio.' },
+  office: { label: 'Office', description: 'Volume-licensed Office, Project and Visio, and Microsoft 365 Apps.' },
 } as const;
 
 export type Tag = keyof typeof TAGS;
 export const TAG_IDS = Object.keys(TAGS) as [Tag, ...Tag[]];
-
-/** Display label of a method, e.g. `kms` → `KMS`. */
-export function methodLabel(method: Method): string {
-  return METHODS[method].label;
-}
-
-/** Display label of a tag, e.g. `internet-access` → `Internet access`. */
-export function tagLabel(tag: Tag): string {
-  return TAGS[tag].label;
-}

@@ -8,7 +8,8 @@ import { decideUrl, evaluate, parsePath, type TreeIndex } from '../lib/tree/eval
  */
 export function startDecide(): void {
   const root = document.querySelector<HTMLElement>('[data-decide]');
-  const data = document.getElementById('tree-index');
+  // By element and id: a tree node's section can never stand in for the data.
+  const data = document.querySelector<HTMLScriptElement>('script#tree-index');
   if (!root || !data) return;
   const index = JSON.parse(data.textContent ?? '{}') as TreeIndex;
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
@@ -40,6 +41,10 @@ export function startDecide(): void {
     notice.hidden = !result.error;
     notice.textContent = result.error ? 'That link does not match the current questions, so you are back at the start.' : '';
     for (const element of root.querySelectorAll<HTMLElement>('[data-node]')) element.classList.toggle('current', element.dataset.node === result.node);
+    // Notes and next steps that other paths add to this outcome are not for this reader.
+    const given = new Set(result.steps.map((step) => `${step.question}/${step.answer}`));
+    for (const item of root.querySelectorAll<HTMLElement>('[data-when]')) item.hidden = !given.has(item.dataset.when!);
+    for (const section of root.querySelectorAll<HTMLElement>('[data-path-notes]')) section.hidden = !section.querySelector('li:not([hidden])');
     list.replaceChildren(
       ...result.steps.map((step, position) => {
         const item = document.createElement('li');

@@ -57,12 +57,31 @@ describe('the real site', () => {
     expect(html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}">/);
   });
 
-  it('shows on every factor page where it decides, each place linking into the tree', () => {
-    for (const url of articles.filter((article) => article.startsWith('/factors/'))) {
+  /** Whether a factor page is a corrected classic claim, by its breadcrumb. */
+  const isClaim = (url: string) => /<nav aria-label="Breadcrumb"[^>]*>[^]*?Classic claims, corrected[^]*?<\/nav>/.test(readHtml(build.outDir, url));
+  /** Factor pages of pros and cons; a corrected classic claim decides nothing. */
+  const weighingFactorPages = () => articles.filter((article) => article.startsWith('/factors/') && !isClaim(article));
+
+  it('shows on every pro and con page where it decides, each place linking into the tree', () => {
+    const pages = weighingFactorPages();
+    expect(pages.length).toBeGreaterThan(20);
+    for (const url of pages) {
       const html = readHtml(build.outDir, url);
       const section = /<section aria-labelledby="where-it-decides"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
       expect(section, url).toMatch(/href="\/decide\/[^"]*#[a-z0-9-]+"/);
     }
+  });
+
+  it('lists the corrected classic claims on the home page and their method page, not among pros and cons', () => {
+    const myth = '/factors/kms/host-reactivation-claim/';
+    expect(isClaim(myth)).toBe(true);
+    for (const page of ['/', '/kms/']) {
+      const html = readHtml(build.outDir, page);
+      const claims = /<section class="classic-claims"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      expect(claims, page).toContain(`href="${myth}"`);
+      expect(html.replace(claims, ''), page).not.toContain(`href="${myth}"`);
+    }
+    expect(readHtml(build.outDir, '/compare/')).not.toContain(`href="${myth}"`);
   });
 
   it('server-renders every question and outcome of the tree on /decide/, with the first question on the home page', () => {
@@ -81,7 +100,7 @@ describe('the real site', () => {
       outcomes: { id: string; pros: string[]; cons: string[] }[];
       factors: Record<string, { url: string; decides: unknown[] }>;
     };
-    const factorIds = articles.filter((url) => url.startsWith('/factors/')).map((url) => url.replace(/^\/factors\/|\/$/g, ''));
+    const factorIds = weighingFactorPages().map((url) => url.replace(/^\/factors\/|\/$/g, ''));
     expect(Object.keys(json.factors).sort()).toEqual(factorIds.sort());
     for (const outcome of json.outcomes) {
       expect(outcome.pros.length, outcome.id).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { useBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/build';
 import { serveStatic } from '../helpers/serve';
-import { OUTCOME, PAGE_TYPES, loadLazyResults, openPageType } from '../helpers/page-types';
+import { ON_PREMISES_WINDOWS, OUTCOME, PAGE_TYPES, loadLazyResults, openPageType } from '../helpers/page-types';
 import { parseHeadersFile, parsePolicy } from '../../src/lib/csp';
 
 const baseUrl = inject('baseUrl');
@@ -154,7 +154,7 @@ describe.each(MODES)('the Content-Security-Policy $mode', ({ header }) => {
 
   it('registers the offline service worker, which then serves pages and search with the network gone', async () => {
     const { context, page, problems } = await watched();
-    await page.goto(`${origin()}/decide/?path=main-site#domain`);
+    await page.goto(`${origin()}/decide/?path=${ON_PREMISES_WINDOWS}/main-site#domain`);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => new URL(navigator.serviceWorker.controller!.scriptURL).pathname)).toBe('/sw.js');
     await context.setOffline(true);

@@ -107,12 +107,41 @@ describe('the decision tree in Chromium', () => {
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/decide/`);
     const start = await visibleNode(page);
-    for (const bad of ['?path=not-an-answer', '?path=%E0%A4%A', '?path=//x/y/z#nowhere']) {
+    const objectKeys = ['__proto__', 'constructor', 'toString', 'volume/hasOwnProperty'].map((key) => `?path=${key}`);
+    for (const bad of ['?path=not-an-answer', '?path=%E0%A4%A', '?path=//x/y/z#nowhere', ...objectKeys]) {
       await page.goto(`${baseUrl}/decide/${bad}`);
       expect((await visibleNode(page)).id, bad).toBe(start.id);
       await expect(page.locator('[data-notice]').isVisible(), bad).resolves.toBe(true);
+      await expect(page.locator('[data-live]').textContent(), bad).resolves.not.toMatch(/function|object Object/);
     }
     expect(errors).toEqual([]);
+  });
+
+  it('shows the notes and next steps of the answers given on the way, and only those', async () => {
+    const { page, errors } = await openPage(browser());
+    const kms = 'own-hardware/main-site/no-domain/twenty-five-or-more/dynamic-dns/back-within-180-days#kms';
+    await page.goto(`${baseUrl}/decide/?path=volume/windows-and-office/${kms}`);
+    const notes = page.locator('[data-node="kms"] [data-path-notes]');
+    await expect(notes.isVisible()).resolves.toBe(true);
+    const text = (await notes.locator('li:visible').allTextContents()).join(' ');
+    expect(text).toContain('ospprearm.exe');
+    expect(text).toContain('slmgr /dlv all');
+    expect(text).not.toContain('ospp.vbs /inpkey'); // the MAK note is not for a KMS outcome
+    await expect(page.locator('[data-node="kms"] li[data-when]:visible a[href="/guides/command-reference/#office-osppvbs"]').count()).resolves.toBe(1);
+
+    // The same outcome for Windows alone: no Office notes, and the section is gone.
+    await page.goto(`${baseUrl}/decide/?path=volume/windows-only/${kms}`);
+    await expect(notes.isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-node="kms"] li[data-when]:visible').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows every path note, each saying which answer it is for, without JavaScript', async () => {
+    const { page } = await openPage(browser(), { javaScriptEnabled: false });
+    await page.goto(`${baseUrl}/decide/outcomes/kms/`);
+    const notes = page.locator('[data-path-notes] li');
+    expect(await notes.count()).toBeGreaterThan(3);
+    for (const note of await notes.allTextContents()) expect(note).toMatch(/^If you answered “[^”]+”:/);
   });
 
   it('reaches an outcome through plain links with JavaScript disabled', async () => {

@@ -13,8 +13,10 @@ export interface PageType {
   type?: string;
 }
 
+/** The first answers of an on-premises, volume-licensed Windows estate. */
+export const ON_PREMISES_WINDOWS = 'volume/windows-only/own-hardware';
 /** A real path through content/decision-tree.yaml: main site, all modern in a domain, laptops back within 180 days. */
-export const OUTCOME_PATH = 'main-site/domain-all-modern/back-within-180-days';
+export const OUTCOME_PATH = `${ON_PREMISES_WINDOWS}/main-site/domain-all-modern/back-within-180-days`;
 export const OUTCOME = 'adba';
 
 export const PAGE_TYPES: readonly PageType[] = [
@@ -30,7 +32,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'tag index', path: '/tags/' },
   { name: 'matrix', path: '/compare/' },
   { name: 'decide: start', path: '/decide/', ready: '[data-decide].js' },
-  { name: 'decide: mid-path', path: '/decide/?path=main-site#domain', ready: '[data-decide].js [data-node="domain"].current' },
+  { name: 'decide: mid-path', path: `/decide/?path=${ON_PREMISES_WINDOWS}/main-site#domain`, ready: '[data-decide].js [data-node="domain"].current' },
   {
     name: 'decide: outcome',
     path: `/decide/?path=${OUTCOME_PATH}#${OUTCOME}`,

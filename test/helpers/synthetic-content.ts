@@ -6,7 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { METHOD_IDS, METHODS, STANCE_IDS, TAG_IDS, TAGS, type Method, type Stance, type Tag } from '../../src/lib/taxonomy';
+import { METHOD_IDS, METHODS, WEIGHING_STANCES, TAG_IDS, TAGS, type Method, type Stance, type Tag } from '../../src/lib/taxonomy';
 
 /** A small deterministic random number generator (mulberry32), so every run builds the same content. */
 function random(seed: number): () => number {
@@ -59,7 +59,7 @@ export function syntheticFactors(count: number): SyntheticFactor[] {
   const next = random(count);
   return Array.from({ length: count }, (_, index) => {
     const method = METHOD_IDS[index % METHOD_IDS.length]!;
-    const stance = STANCE_IDS[Math.floor(index / METHOD_IDS.length) % STANCE_IDS.length]!;
+    const stance = WEIGHING_STANCES[Math.floor(index / METHOD_IDS.length) % WEIGHING_STANCES.length]!;
     const tags = new Set<Tag>();
     const wanted = 1 + Math.floor(next() * 3);
     while (tags.size < wanted) tags.add(TAG_IDS[Math.floor(next() * TAG_IDS.length)]!);
@@ -172,7 +172,7 @@ function treeFile(factors: readonly SyntheticFactor[]): string {
   lines.push('- id: method', '  type: question', '  question: "Which method do you lean towards?"', '  answers:');
   for (const method of METHOD_IDS) {
     lines.push(`    - id: lean-${method}`, `      label: "${METHODS[method].label}"`, `      next: use-${method}`, '      cites:');
-    for (const stance of STANCE_IDS) if (factors.some((f) => f.method === method && f.stance === stance)) lines.push(`        - { method: ${method}, stance: ${stance} }`);
+    for (const stance of WEIGHING_STANCES) if (factors.some((f) => f.method === method && f.stance === stance)) lines.push(`        - { method: ${method}, stance: ${stance} }`);
   }
   lines.push('');
   for (const method of METHOD_IDS) {
@@ -195,7 +195,7 @@ function treeFile(factors: readonly SyntheticFactor[]): string {
 
 /** Write `count` articles, a guide and a tree into `dir` (which is emptied first). */
 export function writeSyntheticContent(dir: string, count: number): void {
-  if (count < 2 * METHOD_IDS.length * STANCE_IDS.length) throw new Error(`use at least ${2 * METHOD_IDS.length * STANCE_IDS.length} articles`);
+  if (count < 2 * METHOD_IDS.length * WEIGHING_STANCES.length) throw new Error(`use at least ${2 * METHOD_IDS.length * WEIGHING_STANCES.length} articles`);
   rmSync(dir, { recursive: true, force: true });
   const factors = syntheticFactors(count);
   const next = random(count * 31 + 7);

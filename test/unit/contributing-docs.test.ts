@@ -37,7 +37,7 @@ describe('the generated tables', () => {
     expect(fields).toMatch(/^\| `title` \| required \| text, at most 100 characters \| .+ \|$/m);
     expect(fields).toMatch(/^\| `decides` \| optional \| /m);
     expect(fields).toMatch(/^\| `correction` \| optional \| /m);
-    expect(fields).toMatch(/^\| `method` \| required \| `kms`, `mak`, `adba` or `token` /m);
+    expect(fields).toMatch(/^\| `method` \| required \| `kms`, `mak`, `adba`, `token`, `subscription` or `m365` /m);
     expect(fields).toMatch(/^\| `reviewed` \| required \| a date, `YYYY-MM-DD` \| /m);
   });
 

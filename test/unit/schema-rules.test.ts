@@ -72,13 +72,13 @@ describe('factor frontmatter rules', () => {
 
   it('rejects an unknown method with the known methods', () => {
     expect(factorLines(edit('method: kms', 'method: kmss'))).toContainEqual(
-      `${FILE}:4:9  schema/unknown-method  field "method": unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token`,
+      `${FILE}:4:9  schema/unknown-method  field "method": unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, m365`,
     );
   });
 
   it('rejects an unknown stance', () => {
     expect(factorLines(edit('stance: pro', 'stance: neutral'))).toEqual([
-      `${FILE}:5:9  schema/unknown-stance  field "stance": unknown stance "neutral". Known stances: pro, con`,
+      `${FILE}:5:9  schema/unknown-stance  field "stance": unknown stance "neutral". Known stances: pro, con, myth`,
     ]);
   });
 

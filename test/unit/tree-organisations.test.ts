@@ -13,6 +13,9 @@ const { nodes, problems } = readTreeFile('content/decision-tree.yaml', text);
 
 const index = indexTree(nodes);
 
+/** The first answers of every on-premises, volume-licensed Windows estate below. */
+const ON_PREMISES_WINDOWS = ['volume', 'windows-only', 'own-hardware'];
+
 interface Organisation {
   who: string;
   path: string[];
@@ -22,122 +25,164 @@ interface Organisation {
 const organisations: Organisation[] = [
   {
     who: 'a 12-PC accounting office with no domain, every PC online',
-    path: ['main-site', 'no-domain', 'below-threshold', 'reimage-rarely', 'clients-online'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'no-domain', 'below-threshold', 'reimage-rarely', 'clients-online'],
     outcome: 'mak-independent',
   },
   {
     who: 'a 300-seat company on Windows 11 and Server 2022, all in one domain, staff in the office or on VPN',
-    path: ['main-site', 'domain-all-modern', 'back-within-180-days'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'domain-all-modern', 'back-within-180-days'],
     outcome: 'adba',
   },
   {
     who: 'an isolated lab network of 40 machines, cut off from head office and the forest, no token approval',
-    path: ['isolated-network', 'no-core-kms', 'not-in-forest', 'token-no', 'isolated-meets-threshold'],
+    path: [...ON_PREMISES_WINDOWS, 'isolated-network', 'no-core-kms', 'not-in-forest', 'token-no', 'isolated-meets-threshold'],
     outcome: 'kms',
   },
   {
     who: 'a company with many field laptops in a Windows 11 domain, some away for a year at a time',
-    path: ['main-site', 'domain-all-modern', 'away-over-180-days'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'domain-all-modern', 'away-over-180-days'],
     outcome: 'adba-plus-mak',
   },
   {
     who: 'a 60-person consultancy without a domain whose laptops spend months at client sites',
-    path: ['main-site', 'no-domain', 'twenty-five-or-more', 'dynamic-dns', 'away-over-180-days'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'no-domain', 'twenty-five-or-more', 'dynamic-dns', 'away-over-180-days'],
     outcome: 'kms-plus-mak-roaming',
   },
   {
     who: 'a small branch of 10 workgroup PCs with a VPN to head office',
-    path: ['branch-office', 'branch-no-domain', 'branch-fewer', 'branch-vpn'],
+    path: [...ON_PREMISES_WINDOWS, 'branch-office', 'branch-no-domain', 'branch-fewer', 'branch-vpn'],
     outcome: 'core-kms-over-vpn',
   },
   {
     who: 'a 500-seat domain with 40 Windows 7 lab PCs and a few Server 2008 R2 stragglers',
-    path: ['main-site', 'domain-some-older', 'older-meet-threshold', 'back-within-180-days'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'domain-some-older', 'older-meet-threshold', 'back-within-180-days'],
     outcome: 'adba-plus-kms',
   },
   {
     who: 'a domain with old Windows 7 machines plus service engineers who stay away for months',
-    path: ['main-site', 'domain-some-older', 'older-meet-threshold', 'away-over-180-days'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'domain-some-older', 'older-meet-threshold', 'away-over-180-days'],
     outcome: 'adba-kms-and-mak',
   },
   {
     who: 'a 60-PC Windows 11 domain with six Windows 7 PCs kept for old lab software',
-    path: ['main-site', 'domain-some-older', 'older-below-threshold'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'domain-some-older', 'older-below-threshold'],
     outcome: 'adba-plus-mak',
   },
   {
     who: 'a high-security air-gapped network approved for token-based activation',
-    path: ['isolated-network', 'no-core-kms', 'not-in-forest', 'token-yes'],
+    path: [...ON_PREMISES_WINDOWS, 'isolated-network', 'no-core-kms', 'not-in-forest', 'token-yes'],
     outcome: 'token-based',
   },
   {
+    // Declining to run a KMS host must not lead back to one: MAK through VAMT, whose local reactivation spares activations.
     who: 'a training centre of 80 workgroup PCs that reimages every week and would rather not run servers',
-    path: ['main-site', 'no-domain', 'twenty-five-or-more', 'no-upkeep', 'reimage-often', 'back-within-180-days'],
-    outcome: 'kms',
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'no-domain', 'twenty-five-or-more', 'no-upkeep', 'reimage-often'],
+    outcome: 'mak-proxy-vamt',
   },
   {
     who: 'a 100-seat workgroup office with dynamic DNS, everyone works on site',
-    path: ['main-site', 'no-domain', 'twenty-five-or-more', 'dynamic-dns', 'back-within-180-days'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'no-domain', 'twenty-five-or-more', 'dynamic-dns', 'back-within-180-days'],
     outcome: 'kms',
   },
   {
     who: 'a 45-seat workgroup office that installs machines once, wants no extra service, PCs online',
-    path: ['main-site', 'no-domain', 'twenty-five-or-more', 'no-upkeep', 'reimage-rarely', 'clients-online'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'no-domain', 'twenty-five-or-more', 'no-upkeep', 'reimage-rarely', 'clients-online'],
     outcome: 'mak-independent',
   },
   {
     who: 'a small shop floor of 8 PCs reimaged every week, no domain',
-    path: ['main-site', 'no-domain', 'below-threshold', 'reimage-often'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'no-domain', 'below-threshold', 'reimage-often'],
     outcome: 'mak-proxy-vamt',
   },
   {
     who: 'a factory with 15 control PCs kept offline and one engineering PC allowed online',
-    path: ['main-site', 'no-domain', 'below-threshold', 'reimage-rarely', 'one-host-online'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'no-domain', 'below-threshold', 'reimage-rarely', 'one-host-online'],
     outcome: 'mak-proxy-vamt',
   },
   {
     who: 'a hosting rack of 8 Windows Server VMs without a domain, DNS records set by hand',
-    path: ['main-site', 'no-domain', 'servers-only', 'manual-dns'],
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'no-domain', 'servers-only', 'manual-dns'],
     outcome: 'kms',
   },
   {
     who: 'a regional warehouse branch of 40 workgroup PCs',
-    path: ['branch-office', 'branch-no-domain', 'branch-25-or-more'],
+    path: [...ON_PREMISES_WINDOWS, 'branch-office', 'branch-no-domain', 'branch-25-or-more'],
     outcome: 'kms-per-branch',
   },
   {
     who: 'a branch of 30 domain-joined Windows 11 PCs',
-    path: ['branch-office', 'branch-all-modern'],
+    path: [...ON_PREMISES_WINDOWS, 'branch-office', 'branch-all-modern'],
     outcome: 'adba',
   },
   {
-    who: 'a branch of domain-joined PCs with a few old Windows 7 kiosks',
-    path: ['branch-office', 'branch-some-older'],
+    who: 'a branch of domain-joined PCs with a few old Windows 7 kiosks, on the VPN to head office',
+    path: [...ON_PREMISES_WINDOWS, 'branch-office', 'branch-some-older', 'branch-older-fewer', 'branch-older-vpn'],
     outcome: 'adba-plus-kms',
   },
   {
+    // Three Windows 7 PCs could never bring a branch KMS host to 25.
+    who: 'a 10-PC domain branch with three Windows 7 PCs and no link to any KMS host',
+    path: [...ON_PREMISES_WINDOWS, 'branch-office', 'branch-some-older', 'branch-older-fewer', 'branch-older-no-link'],
+    outcome: 'adba-plus-mak',
+  },
+  {
+    who: 'a large domain branch with 40 machines still on Windows 7',
+    path: [...ON_PREMISES_WINDOWS, 'branch-office', 'branch-some-older', 'branch-older-meet-threshold'],
+    outcome: 'adba-plus-kms',
+  },
+  {
+    who: 'a 400-seat domain that prefers one central KMS host, as Microsoft suggests for a core network',
+    path: [...ON_PREMISES_WINDOWS, 'main-site', 'central-kms', 'twenty-five-or-more', 'dynamic-dns', 'back-within-180-days'],
+    outcome: 'kms',
+  },
+  {
+    who: 'a service provider activating a 60-PC customer without a domain',
+    path: [...ON_PREMISES_WINDOWS, 'customer-network', 'no-domain', 'twenty-five-or-more', 'dynamic-dns', 'back-within-180-days'],
+    outcome: 'kms',
+  },
+  {
+    who: 'an estate on Windows Enterprise E5, Entra-joined laptops',
+    path: ['windows-subscription'],
+    outcome: 'subscription-activation',
+  },
+  {
+    who: 'an office whose Office comes with Microsoft 365 Business Premium',
+    path: ['microsoft-365-apps'],
+    outcome: 'microsoft-365-apps',
+  },
+  {
+    who: 'a shop with six PCs bought with Windows preinstalled',
+    path: ['retail-oem'],
+    outcome: 'retail-oem',
+  },
+  {
+    who: 'a company running its servers and pooled desktops in Azure',
+    path: ['volume', 'windows-only', 'microsoft-cloud'],
+    outcome: 'azure-kms',
+  },
+  {
     who: 'a 4-PC site on a satellite link with no VPN, PCs online',
-    path: ['branch-office', 'branch-no-domain', 'branch-fewer', 'branch-no-link', 'clients-online'],
+    path: [...ON_PREMISES_WINDOWS, 'branch-office', 'branch-no-domain', 'branch-fewer', 'branch-no-link', 'clients-online'],
     outcome: 'mak-independent',
   },
   {
     who: 'a production network allowed to reach the head-office KMS host on TCP 1688',
-    path: ['isolated-network', 'core-kms-allowed'],
+    path: [...ON_PREMISES_WINDOWS, 'isolated-network', 'core-kms-allowed'],
     outcome: 'kms',
   },
   {
     who: 'a segregated server network that is part of the forest',
-    path: ['isolated-network', 'no-core-kms', 'in-forest'],
+    path: [...ON_PREMISES_WINDOWS, 'isolated-network', 'no-core-kms', 'in-forest'],
     outcome: 'adba',
   },
   {
     who: 'a research lab of 15 air-gapped machines whose files may leave on USB media',
-    path: ['isolated-network', 'no-core-kms', 'not-in-forest', 'token-no', 'isolated-below-threshold', 'media-only'],
+    path: [...ON_PREMISES_WINDOWS, 'isolated-network', 'no-core-kms', 'not-in-forest', 'token-no', 'isolated-below-threshold', 'media-only'],
     outcome: 'mak-proxy-vamt',
   },
   {
     who: 'a classified network of 12 machines where nothing may leave, not even files',
-    path: ['isolated-network', 'no-core-kms', 'not-in-forest', 'token-no', 'isolated-below-threshold', 'phone-only'],
+    path: [...ON_PREMISES_WINDOWS, 'isolated-network', 'no-core-kms', 'not-in-forest', 'token-no', 'isolated-below-threshold', 'phone-only'],
     outcome: 'mak-independent',
   },
 ];
@@ -151,7 +196,8 @@ describe('content/decision-tree.yaml', () => {
     expect(nodes[0]?.type).toBe('question');
   });
 
-  it('keeps every path between 2 and 6 questions long', () => {
+  // Licensing and products come first, so the longest path (an isolated network falling back to MAK) asks nine questions.
+  it('keeps every path between 1 and 9 questions long', () => {
     const lengths: number[] = [];
     const walk = (id: string, depth: number) => {
       const answers = index.next[id];
@@ -159,8 +205,8 @@ describe('content/decision-tree.yaml', () => {
       for (const target of Object.values(answers)) walk(target, depth + 1);
     };
     walk(index.start, 0);
-    expect(Math.min(...lengths)).toBeGreaterThanOrEqual(2);
-    expect(Math.max(...lengths)).toBeLessThanOrEqual(6);
+    expect(Math.min(...lengths)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(9);
   });
   // Reachability, cycles, dangling links and orphan factors are the validator's job:
   // test/unit/content.test.ts runs it over the real content, test/unit/tree-rules.test.ts proves each rule.

@@ -19,7 +19,11 @@ export const factorSchema = z.strictObject({
     'One sentence ending with a full stop, shown on cards, in search results and to search engines.',
   ),
   method: z.enum(METHOD_IDS).describe('The activation method this is a pro or con of; must match the folder `content/factors/<method>/`.'),
-  stance: z.enum(STANCE_IDS).describe('`pro` for an advantage of the method, `con` for a drawback.'),
+  stance: z
+    .enum(STANCE_IDS)
+    .describe(
+      '`pro` for an advantage of the method, `con` for a drawback, `myth` for a claim of the classic 2008 comparison that turned out wrong (needs `correction`; never counted as a pro or con).',
+    ),
   tags: z
     .array(z.enum(TAG_IDS))
     .min(1, 'at least one tag is required')
@@ -48,6 +52,15 @@ export const factorSchema = z.strictObject({
     .describe(
       'Answers of the decision tree this article bears on, as `question-id/answer-id`; needed when no answer or outcome in `content/decision-tree.yaml` cites the article.',
     ),
+}).superRefine((factor, context) => {
+  if (factor.stance === 'myth' && !factor.correction) {
+    context.addIssue({
+      code: 'custom',
+      path: ['correction'],
+      params: { rule: 'myth-needs-correction' },
+      message: 'is required when stance is "myth": say what the classic comparison claimed, what is true now, and the source',
+    });
+  }
 });
 
 export type FactorInput = z.input<typeof factorSchema>;

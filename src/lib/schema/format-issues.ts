@@ -121,6 +121,12 @@ export function formatIssues(
         issues.push({ path, rule: issue.format === 'regex' ? 'invalid-format' : `invalid-${issue.format}`, message: `${field} ${issue.message}, received ${describe(received)}` });
         break;
       }
+      case 'custom': {
+        // A refinement names its own rule through `params.rule`, e.g. `myth-needs-correction`.
+        const rule = typeof issue.params?.rule === 'string' ? issue.params.rule : 'invalid-value';
+        issues.push({ path, rule, message: `${field} ${issue.message}` });
+        break;
+      }
       default:
         issues.push({ path, rule: 'invalid-value', message: `${field} ${issue.message}` });
     }

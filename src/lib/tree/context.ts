@@ -48,12 +48,15 @@ export function nodeProblem(context: TreeContext, node: string | TreeNode, rule:
 /**
  * The factor ids a citation stands for; an empty list means it matches nothing.
  * `ids`, the set of factor ids, saves a scan of every factor per cited id.
+ * A query never matches a corrected classic claim (`stance: myth`): those are
+ * not pros or cons and decide nothing.
  */
 export function resolveCitation(citation: Citation, factors: readonly FactorRef[], ids?: ReadonlySet<string>): string[] {
   if (typeof citation === 'string') return (ids ? ids.has(citation) : factors.some((factor) => factor.id === citation)) ? [citation] : [];
   return factors
     .filter(
       (factor) =>
+        factor.stance !== 'myth' &&
         (!citation.method || factor.method === citation.method) &&
         (!citation.stance || factor.stance === citation.stance) &&
         (!citation.tag || factor.tags.includes(citation.tag)),

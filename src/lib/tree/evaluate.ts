@@ -27,13 +27,22 @@ export interface Evaluation {
   error?: string;
 }
 
-/** Follow a list of answer ids from the first question. An unknown answer resets to the start with an error. */
+/** A value of the table itself, never one every object inherits (`constructor`, `__proto__`…). */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
+ * Follow a list of answer ids from the first question. An unknown answer resets
+ * to the start with an error; so does an id that names a property every object
+ * has, such as `constructor` from a crafted URL.
+ */
 export function evaluate(tree: TreeIndex, answers: readonly string[]): Evaluation {
   const steps: Step[] = [];
   let node = tree.start;
   for (const answer of answers) {
-    const choices = tree.next[node];
-    const target = choices?.[answer];
+    const choices = own(tree.next, node);
+    const target = choices && own(choices, answer);
     if (!choices || target === undefined) {
       return {
         node: tree.start,
@@ -45,7 +54,7 @@ export function evaluate(tree: TreeIndex, answers: readonly string[]): Evaluatio
     steps.push({ question: node, answer });
     node = target;
   }
-  return { node, steps, done: !(node in tree.next) };
+  return { node, steps, done: !Object.hasOwn(tree.next, node) };
 }
 
 /** The answers of a path as written in the URL: `?path=few/no-domain`. */

@@ -11,5 +11,5 @@ export function escapeHtml(text: string): string {
 export function renderInline(text: string): string {
   return escapeHtml(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
-    .replace(/\[([^\]]+)\]\(((?:\/|https:\/\/)[^)\s]*)\)/g, '<a href="$2">$1</a>');
+    .replace(/\[([^\]]+)\]\(((?:\/(?![/\\])|https:\/\/)[^)\s\\]*)\)/g, '<a href="$2">$1</a>');
 }

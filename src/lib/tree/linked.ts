@@ -1,8 +1,9 @@
 import type { Stance } from '../taxonomy';
 import { resolveCitation, type TreeContext } from './context';
-import type { Outcome, Question } from './schema';
+import { pathAdditions, type PathAddition } from './conditional';
+import type { Answer, Outcome, Question } from './schema';
 
-export interface LinkedAnswer {
+export interface LinkedAnswer extends Pick<Answer, 'notes' | 'nextSteps'> {
   id: string;
   label: string;
   next: string;
@@ -20,6 +21,8 @@ export interface LinkedOutcome extends Omit<Outcome, 'cites'> {
   pros: string[];
   cons: string[];
   path: string[];
+  /** Notes and next steps that the answers on the way add, for the paths that lead here. */
+  additions: PathAddition[];
 }
 
 export type LinkedNode = LinkedQuestion | LinkedOutcome;
@@ -47,6 +50,7 @@ export function linkNodes(context: TreeContext): LinkedTree {
     const list = (decidesAt[factor] ??= []);
     if (!list.some((existing) => existing.node === placement.node && existing.answer === placement.answer)) list.push(placement);
   };
+  const additions = pathAdditions([...context.byId.values()]);
   const nodes: LinkedNode[] = [...context.byId.values()].map((node) => {
     const path = context.paths.get(node.id) ?? [];
     if (node.type === 'question') {
@@ -54,7 +58,7 @@ export function linkNodes(context: TreeContext): LinkedTree {
         const cited = [...answer.cites.flatMap((citation) => resolveCitation(citation, context.factors, ids)), ...(context.declared.get(`${node.id}/${answer.id}`) ?? [])];
         const unique = [...new Set(cited)];
         for (const factor of unique) place(factor, { node: node.id, answer: answer.id, path });
-        return { id: answer.id, label: answer.label, next: answer.next, factors: unique };
+        return { id: answer.id, label: answer.label, next: answer.next, factors: unique, notes: answer.notes, nextSteps: answer.nextSteps };
       });
       return { ...node, answers, path };
     }
@@ -62,7 +66,7 @@ export function linkNodes(context: TreeContext): LinkedTree {
     const cited = [...new Set(cites.flatMap((citation) => resolveCitation(citation, context.factors, ids)))];
     for (const factor of cited) place(factor, { node: node.id, path });
     const stanceOf = (stance: Stance) => cited.filter((id) => context.factorById.get(id)?.stance === stance);
-    return { ...rest, pros: stanceOf('pro'), cons: stanceOf('con'), path };
+    return { ...rest, pros: stanceOf('pro'), cons: stanceOf('con'), path, additions: additions.get(node.id) ?? [] };
   });
   return { start: context.nodes[0]?.id ?? '', nodes, decidesAt };
 }

@@ -4,7 +4,7 @@ import { decideUrl } from './evaluate';
 import type { LinkedTree } from './link';
 
 /** Version of the shape of /decision-tree.json; raised on any breaking change. */
-export const TREE_JSON_VERSION = 1;
+export const TREE_JSON_VERSION = 2;
 
 /**
  * The linked tree as published at /decision-tree.json, for other tools:
@@ -25,7 +25,14 @@ export function publishTree(tree: LinkedTree, factors: readonly FactorSummary[],
               question: node.question,
               help: node.help ?? null,
               url: absolute(decideUrl(node.path, node.id)),
-              answers: node.answers.map((answer) => ({ id: answer.id, label: answer.label, next: answer.next, factors: answer.factors })),
+              answers: node.answers.map((answer) => ({
+                id: answer.id,
+                label: answer.label,
+                next: answer.next,
+                factors: answer.factors,
+                notes: answer.notes.map((note) => ({ text: note.text, for: note.for ?? null })),
+                nextSteps: answer.nextSteps.map((step) => ({ label: step.label, url: absolute(step.href), for: step.for ?? null })),
+              })),
             },
           ]
         : [],

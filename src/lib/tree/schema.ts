@@ -2,10 +2,49 @@ import { z } from 'zod';
 import { METHOD_IDS, STANCE_IDS, TAG_IDS } from '../taxonomy';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const FACTOR_ID = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FACTOR_ID = /^[a-z0-9]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A node or answer id: lower-case words joined by hyphens. */
-export const nodeIdSchema = z.string().regex(SLUG, 'must be lower-case words joined by hyphens, e.g. "few-machines"');
+/**
+ * Ids the /decide/ page gives its own elements, and the suffixes it adds to a
+ * node's id for the node's headings: a node with such an id would clash with
+ * them in the page (`tree-index` would hide the tree's data from its script).
+ */
+const PAGE_IDS = new Set(['main', 'tree-index', 'trail-title', 'diagram-title', 'search-dialog', 'where-it-decides', 'sources', 'correction']);
+const NODE_SUFFIXES = /-(title|pros|cons|next|notes)$/;
+
+/** Names every plain object has (`constructor`…): as an id they would be found in any lookup table. */
+const isObjectKey = (id: string) => id in Object.prototype;
+
+/** An answer id: lower-case words joined by hyphens, never a name every object has. */
+export const answerIdSchema = z
+  .string()
+  .regex(SLUG, 'must be lower-case words joined by hyphens, e.g. "few-machines"')
+  .refine((id) => !isObjectKey(id), { message: 'is a reserved name; choose another id', params: { rule: 'reserved-id' } });
+
+/** A node id: as an answer id, and not an id the page uses for its own elements. */
+export const nodeIdSchema = answerIdSchema.refine((id) => !PAGE_IDS.has(id) && !NODE_SUFFIXES.test(id), {
+  message: `is used by the page itself; choose another id (not ${[...PAGE_IDS].join(', ')}, nor one ending in -title, -pros, -cons, -next or -notes)`,
+  params: { rule: 'reserved-id' },
+});
+
+/**
+ * A link to a page of this site: a path that starts with exactly one "/" and
+ * has no backslash. "//host/…" and "/\\host/…" look like site paths but browsers
+ * resolve them to another host.
+ */
+export const SITE_PATH = /^\/(?![/\\])[^\s\\]*$/;
+const sitePathSchema = z.string().regex(SITE_PATH, 'must be a site path starting with a single "/" and without "\\", e.g. "/guides/kms/"');
+
+/** Link targets in inline Markdown: `[text](target)`. */
+const INLINE_LINK = /\]\(([^)]*)\)/g;
+/** Inline Markdown whose links all stay on the site (or are https). */
+const inlineMarkdownSchema = z
+  .string()
+  .trim()
+  .refine((text) => [...text.matchAll(INLINE_LINK)].every(([, target = '']) => SITE_PATH.test(target) || /^https:\/\/[^\s\\]+$/.test(target)), {
+    message: 'has a link that is neither a site path starting with a single "/" nor an https address',
+    params: { rule: 'invalid-link' },
+  });
 
 /**
  * Which factor articles an answer or outcome cites: a factor id
@@ -26,12 +65,34 @@ export const citationSchema = z.union(
   { error: 'must be a factor id such as "kms/branch-offices" or a query such as { method: mak, stance: pro, tag: dns }' },
 );
 
+/** Which recommended methods a path note or step is about; without it, it applies to every outcome the answer leads to. */
+const forMethodsSchema = z.array(z.enum(METHOD_IDS)).min(1, 'name at least one method, or leave "for" out');
+
+/** A note an answer adds to the outcomes it leads to, e.g. what changes when Office is in scope. */
+export const pathNoteSchema = z.strictObject({
+  /** Inline Markdown: `code` and [links](/guides/…/) only. */
+  text: inlineMarkdownSchema.pipe(z.string().min(1, 'must not be empty')),
+  for: forMethodsSchema.optional(),
+});
+
+export const nextStepSchema = z.strictObject({
+  label: z.string().trim().min(1, 'must not be empty'),
+  href: sitePathSchema,
+});
+
+/** A next step an answer adds to the outcomes it leads to. */
+export const pathStepSchema = nextStepSchema.extend({ for: forMethodsSchema.optional() });
+
 export const answerSchema = z.strictObject({
-  id: nodeIdSchema,
+  id: answerIdSchema,
   label: z.string().trim().min(1, 'must not be empty'),
   /** The id of the question or outcome this answer leads to. */
   next: nodeIdSchema,
   cites: z.array(citationSchema).default([]),
+  /** Notes shown on the outcome when the reader gave this answer on the way. */
+  notes: z.array(pathNoteSchema).default([]),
+  /** Next steps added to the outcome when the reader gave this answer on the way. */
+  nextSteps: z.array(pathStepSchema).default([]),
 });
 
 export const questionSchema = z.strictObject({
@@ -39,24 +100,23 @@ export const questionSchema = z.strictObject({
   type: z.literal('question'),
   question: z.string().trim().min(1, 'must not be empty'),
   /** Inline Markdown: `code` and [links](/guides/…/) only. */
-  help: z.string().trim().optional(),
+  help: inlineMarkdownSchema.optional(),
   answers: z.array(answerSchema).min(2, 'a question needs at least two answers'),
-});
-
-export const nextStepSchema = z.strictObject({
-  label: z.string().trim().min(1, 'must not be empty'),
-  href: z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with "/", e.g. "/guides/kms/"'),
 });
 
 export const outcomeSchema = z.strictObject({
   id: nodeIdSchema,
   type: z.literal('outcome'),
   title: z.string().trim().min(1, 'must not be empty'),
-  /** The method or methods recommended together. */
-  recommends: z.array(z.enum(METHOD_IDS)).min(1, 'recommend at least one method'),
+  /** The method or methods recommended together; empty where there is nothing to volume-activate. */
+  recommends: z.array(z.enum(METHOD_IDS)),
   rationale: z.string().trim().min(1, 'must not be empty'),
   nextSteps: z.array(nextStepSchema).min(1, 'give at least one next step'),
-  cites: z.array(citationSchema).min(1, 'an outcome must cite the factors that decided it'),
+  cites: z.array(citationSchema).default([]),
+}).superRefine((outcome, context) => {
+  if (outcome.recommends.length > 0 && outcome.cites.length === 0) {
+    context.addIssue({ code: 'custom', path: ['cites'], message: 'an outcome that recommends a method must cite the factors that decided it', params: { rule: 'too-short' } });
+  }
 });
 
 export const treeNodeSchema = z.discriminatedUnion('type', [questionSchema, outcomeSchema], {
@@ -65,6 +125,8 @@ export const treeNodeSchema = z.discriminatedUnion('type', [questionSchema, outc
 
 export type Citation = z.output<typeof citationSchema>;
 export type Answer = z.output<typeof answerSchema>;
+export type PathNote = z.output<typeof pathNoteSchema>;
+export type PathStep = z.output<typeof pathStepSchema>;
 export type Question = z.output<typeof questionSchema>;
 export type Outcome = z.output<typeof outcomeSchema>;
 export type TreeNode = z.output<typeof treeNodeSchema>;

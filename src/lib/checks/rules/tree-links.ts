@@ -4,13 +4,17 @@ import type { ContentIndex } from '../index';
 import { siteRoutes } from '../routes';
 import { checkLinksToRoutes, type ContentLink } from './links-to-routes';
 
-/** Site links in the decision tree: help texts (inline Markdown) and next steps, at the line of their node. */
+/** Site links in the decision tree: help texts and path notes (inline Markdown) and next steps, at the line of their node. */
 export function treeLinks(nodes: readonly TreeNode[], lines: ReadonlyMap<TreeNode, number>): ContentLink[] {
+  const inlineLinks = (text: string) => [...text.matchAll(/\]\((\/[^)\s]*)\)/g)].map((match) => match[1]!);
   return nodes.flatMap((node) => {
     const line = lines.get(node) ?? 1;
     const urls =
       node.type === 'question'
-        ? [...(node.help ?? '').matchAll(/\]\((\/[^)\s]*)\)/g)].map((match) => match[1]!)
+        ? [
+            ...inlineLinks(node.help ?? ''),
+            ...node.answers.flatMap((answer) => [...answer.notes.flatMap((note) => inlineLinks(note.text)), ...answer.nextSteps.map((step) => step.href)]),
+          ]
         : node.nextSteps.map((step) => step.href);
     return urls.filter((url) => url.startsWith('/') && !url.startsWith('//')).map((url) => ({ url, line, column: 1 }));
   });

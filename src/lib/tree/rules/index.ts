@@ -1,5 +1,6 @@
 import type { Problem } from '../../problem';
 import type { TreeContext } from '../context';
+import { citesMyth } from './cites-myth';
 import { cycle } from './cycle';
 import { danglingNext } from './dangling-next';
 import { duplicateId } from './duplicate-id';
@@ -21,6 +22,7 @@ export const TREE_RULES: readonly ((context: TreeContext) => Problem[])[] = [
   cycle,
   unknownFactor,
   emptyQuery,
+  citesMyth,
   outcomeNeedsProAndCon,
   orphanFactor,
 ];

@@ -2,11 +2,15 @@ import type { Problem } from '../../problem';
 import { linkNodes } from '../linked';
 import type { TreeContext } from '../context';
 
-/** Every factor is cited by the tree somewhere, directly, by a query or through its own `decides`. */
+/**
+ * Every factor is cited by the tree somewhere, directly, by a query or through
+ * its own `decides`. A corrected classic claim (`stance: myth`) decides
+ * nothing; it is listed under "Classic claims, corrected" instead.
+ */
 export function orphanFactor(context: TreeContext): Problem[] {
   const { decidesAt } = linkNodes(context);
   return context.factors
-    .filter((factor) => !decidesAt[factor.id])
+    .filter((factor) => factor.stance !== 'myth' && !decidesAt[factor.id])
     .map((factor) => ({
       file: factor.file,
       rule: 'tree/orphan-factor',
