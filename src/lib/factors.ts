@@ -24,43 +24,16 @@ export function byStance<F extends FactorSummary>(factors: readonly F[], method:
   };
 }
 
-/** The previous and next factor of the same method, in reading order. */
-export function neighbours<F extends FactorSummary>(factors: readonly F[], current: F): { previous?: F; next?: F } {
-  const ordered = factors.filter((factor) => factor.data.method === current.data.method).sort(compareFactors);
-  const index = ordered.findIndex((factor) => factor.id === current.id);
-  return { previous: ordered[index - 1], next: ordered[index + 1] };
-}
-
 /**
- * Other factors that share tags with this one, most shared tags first, then
- * other methods before the same method (the comparison is the point), at most `limit`.
- */
-export function relatedFactors<F extends FactorSummary>(factors: readonly F[], current: F, limit = 5): F[] {
-  const tags = new Set(current.data.tags);
-  return factors
-    .filter((factor) => factor.id !== current.id)
-    .map((factor) => ({ factor, shared: factor.data.tags.filter((tag) => tags.has(tag)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        Number(a.factor.data.method === current.data.method) - Number(b.factor.data.method === current.data.method) ||
-        compareFactors(a.factor, b.factor),
-    )
-    .slice(0, limit)
-    .map(({ factor }) => factor);
-}
-
-/**
- * {@link neighbours} of every factor at once (for the factor pages): one sort
- * per method instead of one per page. Keyed by factor id.
+ * The previous and next factor of the same method, in reading order, for
+ * every factor at once (for the factor pages): one sort per method. Keyed by factor id.
  */
 export function neighboursById<F extends FactorSummary>(factors: readonly F[]): Map<string, { previous?: F; next?: F }> {
   const result = new Map<string, { previous?: F; next?: F }>();
   for (const method of METHOD_IDS) {
     const ordered = factors.filter((factor) => factor.data.method === method).sort(compareFactors);
     ordered.forEach((factor, index) => {
-      // As findIndex in `neighbours`: a repeated id takes the place of its first occurrence.
+      // A repeated id takes the place of its first occurrence.
       if (!result.has(factor.id)) result.set(factor.id, { previous: ordered[index - 1], next: ordered[index + 1] });
     });
   }
@@ -68,14 +41,15 @@ export function neighboursById<F extends FactorSummary>(factors: readonly F[]): 
 }
 
 /**
- * {@link relatedFactors} of every factor at once (for the factor pages), in the
- * same order: factors are ranked once by `compareFactors`, and each factor
- * looks only at the factors that share one of its tags, keeping the best
- * `limit` as it goes, instead of sorting the whole list for every page.
+ * For every factor (for the factor pages), the other factors that share tags
+ * with it: most shared tags first, then other methods before the same method
+ * (the comparison is the point), then reading order; at most `limit`. Factors
+ * are ranked once by `compareFactors`, and each factor looks only at the
+ * factors that share one of its tags, keeping the best `limit` as it goes.
  * Keyed by factor id.
  */
 export function relatedById<F extends FactorSummary>(factors: readonly F[], limit = 5): Map<string, F[]> {
-  // Position in reading order; the sort is stable, so ties keep the input order as in relatedFactors.
+  // Position in reading order; the sort is stable, so ties keep the input order.
   const rank = new Map<F, number>();
   [...factors].sort(compareFactors).forEach((factor, index) => rank.set(factor, index));
   const byTag = new Map<Tag, F[]>();
@@ -83,7 +57,7 @@ export function relatedById<F extends FactorSummary>(factors: readonly F[], limi
   const result = new Map<string, F[]>();
   for (const current of factors) {
     if (result.has(current.id)) continue;
-    // Shared tags per candidate, counted as relatedFactors does: each of the candidate's tags that the current factor has.
+    // Shared tags per candidate: each of the candidate's tags that the current factor has.
     const tags = new Set(current.data.tags);
     const candidates = new Set<F>();
     for (const tag of tags) for (const factor of byTag.get(tag) ?? []) if (factor.id !== current.id) candidates.add(factor);

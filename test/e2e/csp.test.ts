@@ -7,7 +7,8 @@ import { useBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/build';
 import { serveStatic } from '../helpers/serve';
 import { ON_PREMISES_WINDOWS, OUTCOME, PAGE_TYPES, loadLazyResults, openPageType } from '../helpers/page-types';
-import { parseHeadersFile, parsePolicy } from '../../src/lib/csp';
+import { parsePolicy } from '../../src/lib/csp';
+import { parseHeadersFile } from '../helpers/headers-file';
 
 const baseUrl = inject('baseUrl');
 /** The build global-setup.ts made and serves at baseUrl. */

@@ -4,12 +4,11 @@ import {
   formatHeadersFile,
   headerPolicy,
   type HeaderRule,
-  matchesHeaderPath,
   metaPolicy,
-  parseHeadersFile,
   parsePolicy,
   unionPolicy,
 } from '../../src/lib/csp';
+import { matchesHeaderPath, parseHeadersFile } from '../helpers/headers-file';
 
 describe('the declared policy', () => {
   it('allows nothing inline for scripts or styles, and keeps the fixed directives', () => {
