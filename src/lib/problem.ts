@@ -14,11 +14,21 @@ export interface Problem {
   hint?: string;
 }
 
-/** `file:line:column  rule  message (hint)` — one line, no stack trace. */
+/**
+ * `file:line:column  rule  message (hint)` — one line, no stack trace. Control
+ * characters are escaped, so that nothing a contributor wrote (a file name with
+ * a newline, say) can start a line of its own, or a CI annotation.
+ */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
   const hint = problem.hint ? ` (hint: ${problem.hint})` : '';
-  return `${where}  ${problem.rule}  ${problem.message}${hint}`;
+  return oneLine(`${where}  ${problem.rule}  ${problem.message}${hint}`);
+}
+
+/** Text with every control character (and the Unicode line separators) written as an escape. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** All problems, sorted by file and position, then a count line. */
