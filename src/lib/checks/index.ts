@@ -22,6 +22,8 @@ export interface ContentTree {
  * passed the earlier stages.
  */
 export interface ContentIndex {
+  /** The content folder, absolute. */
+  contentDir: string;
   /** The content folder as problems name it, relative to the project root. */
   shownDir: string;
   /** Articles still in the running: read, and past every earlier stage. */
@@ -49,7 +51,7 @@ export function indexContent(root: string, contentDir: string): ContentIndex {
       else readProblems.push(...read.problems);
     }
   }
-  return { shownDir, articles, names, readProblems, tree: readContentTree(contentDir, shownDir) };
+  return { contentDir, shownDir, articles, names, readProblems, tree: readContentTree(contentDir, shownDir) };
 }
 
 /** Read and parse the decision tree of `contentDir` once, for every check that needs it. */

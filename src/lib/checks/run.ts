@@ -6,6 +6,7 @@ import { articleLinks } from './rules/content-links';
 import { duplicateSlug } from './rules/duplicate-slug';
 import type { Rule } from './rules/each-article';
 import { frontmatter } from './rules/frontmatter';
+import { localImages } from './rules/local-images';
 import { mdxSyntax } from './rules/mdx-syntax';
 import { methodFolder } from './rules/method-folder';
 import { placeholders } from './rules/placeholders';
@@ -21,8 +22,8 @@ import { treeLinksRule } from './rules/tree-links';
  * Adding a rule is adding a file in rules/ and a name here.
  */
 export const STAGES: readonly (readonly Rule[])[] = [
-  // What could run when the site is built or read.
-  [safety],
+  // What could run, or be read from elsewhere, when the site is built or read.
+  [safety, localImages],
   // What the build would reject in one file.
   [frontmatter, placeholders, methodFolder, mdxSyntax],
   // What needs every file: slugs, the decision tree, links between pages.
@@ -60,7 +61,8 @@ export function checkContentFolder(root: string, contentDir: string): Problem[] 
 }
 
 /**
- * The checks of one article on its own (the first two stages), from its text:
+ * The checks of one article on its own (the first two stages, without the
+ * files it points to), from its text:
  * what `npm run new` and the tests need. `file` is its path from the project
  * root, e.g. `content/factors/kms/x.mdx`; its collection is found from it.
  */
@@ -70,6 +72,7 @@ export function checkArticle(file: string, text: string | Uint8Array): Problem[]
   if (!collection) throw new Error(`${file} is not in a collection`);
   const read = readArticle(collection, entry, file, text);
   if (!read.article) return read.problems;
-  const index: ContentIndex = { shownDir: '.', articles: [read.article], names: [], readProblems: [], tree: { file: '' } };
-  return runStages(index, STAGES.slice(0, 2));
+  const index: ContentIndex = { contentDir: '.', shownDir: '.', articles: [read.article], names: [], readProblems: [], tree: { file: '' } };
+  // The files an article points to (its images) are not part of it on its own.
+  return runStages(index, STAGES.slice(0, 2).map((stage) => stage.filter((rule) => rule !== localImages)));
 }

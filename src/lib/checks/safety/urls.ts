@@ -10,6 +10,11 @@ const UNSAFE_SCHEME = /^(javascript|vbscript|data):/;
  */
 const LOCAL_IMAGE = /^(?:\/|(?:\.{1,2}\/)*)(?:[\w-][\w.-]*\/)*[\w-][\w.-]*\.(png|jpe?g|gif|webp|avif)$/i;
 
+/** Whether a local image is named as the build may import it: a plain path to an image file. */
+export function isLocalImagePath(url: string): boolean {
+  return LOCAL_IMAGE.test(url);
+}
+
 /** Links and attributes: no `javascript:`, `vbscript:` or `data:` URL, however it is written. */
 export function checkUrl(report: Report, url: string, what: string, at: Place | undefined): void {
   // Browsers ignore case, whitespace and control characters in a scheme.
