@@ -18,12 +18,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveStatic } from '../../test/helpers/serve';
-import { BUDGETS, budgetTable, formatKb, measureBudgets } from '../lib/budgets';
-import { replaceSection } from '../lib/benchmarks-file';
+import { serveStatic } from '../test/helpers/serve';
+import { BUDGETS, budgetTable, formatKb, measureBudgets } from '../src/lib/budgets';
+import { replaceSection } from '../src/lib/benchmarks-file';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
+/** The Chromium that Lighthouse drives: CHROME_PATH, or Debian's. */
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
 const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -104,7 +106,7 @@ function budgetSection(): string {
 }
 
 function chromiumVersion(): string {
-  const result = spawnSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+  const result = spawnSync(CHROME, ['--version'], { encoding: 'utf8' });
   return /[\d.]+/.exec(result.stdout ?? '')?.[0] ?? 'unknown';
 }
 
@@ -113,7 +115,6 @@ async function main(): Promise<void> {
     options: { runs: { type: 'string', default: '3' }, 'no-write': { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
   });
   const runs = Math.max(1, Number(values.runs));
-  process.env.CHROME_PATH ??= '/usr/bin/chromium';
   if (!values['no-build'] || !existsSync(join(DIST, 'index.html'))) {
     // A dist/ left from an earlier build would be scored as if it were the current source.
     console.log('running npm run build first');
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
   }
   const pages = ['/', factorPage(), '/decide/', '/search/'];
   const { url: origin, server } = await serveStatic(DIST);
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
   const results: PageResult[] = [];
   let version = '';
   try {
