@@ -67,7 +67,9 @@ export function checkContentFolder(root: string, contentDir: string): Problem[] 
  * root, e.g. `content/factors/kms/x.mdx`; its collection is found from it.
  */
 export function checkArticle(file: string, text: string | Uint8Array): Problem[] {
-  const entry = file.replace(/^(?:.*\/)?(?=(?:factors|guides)\/)/, '');
+  const parts = file.split('/');
+  const start = parts.findIndex((part, index) => collectionOf(parts.slice(index).join('/')) !== undefined);
+  const entry = parts.slice(Math.max(start, 0)).join('/');
   const collection = collectionOf(entry);
   if (!collection) throw new Error(`${file} is not in a collection`);
   const read = readArticle(collection, entry, file, text);
