@@ -97,10 +97,10 @@ const CORPUS: readonly BadContribution[] = [
   { name: 'image-query-escape', rule: 'safety/url', file: BETA, line: 27, column: 1 },
   { name: 'image-not-an-image', rule: 'safety/image-file', file: BETA, line: 27, column: 1 },
   // YAML the build reads differently from a lenient parser, and alias bombs.
-  { name: 'frontmatter-js-function', rule: 'frontmatter/yaml', file: BETA, line: 6 },
-  { name: 'frontmatter-unknown-tag', rule: 'frontmatter/yaml', file: BETA, line: 6 },
+  { name: 'frontmatter-js-function', rule: 'frontmatter/yaml', file: BETA, line: 6, column: 48 },
+  { name: 'frontmatter-unknown-tag', rule: 'frontmatter/yaml', file: BETA, line: 6, column: 15 },
   { name: 'frontmatter-bare-date', rule: 'schema/wrong-type', file: BETA, line: 2, column: 8 },
-  { name: 'frontmatter-alias-bomb', rule: 'frontmatter/yaml', file: BETA, line: 2 },
+  { name: 'frontmatter-alias-bomb', rule: 'frontmatter/yaml', file: BETA, line: 2, column: 1 },
   { name: 'tree-alias-bomb', rule: 'tree/yaml', file: TREE, line: 1, column: 1 },
   // Files and folders the site cannot route, and what the walker must not follow.
   { name: 'name-uppercase', rule: 'content/name', file: 'guides/AuditX.mdx', line: null },
