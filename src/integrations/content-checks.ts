@@ -3,10 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { isArticlePath } from '../lib/collections';
-import { indexContent } from '../lib/checks/index';
 import { findBrokenLinks, readPage } from '../lib/checks/links';
 import { articlePage, findMissingArticles } from '../lib/checks/pages';
-import { runStages } from '../lib/checks/run';
+import { runStages, safeIndex } from '../lib/checks/run';
 import { formatReport, type Problem } from '../lib/problem';
 
 /** An error that carries a content report: printed as it is, without a stack. */
@@ -44,9 +43,9 @@ export function contentChecks({ contentDir }: ContentChecksOptions): AstroIntegr
       'astro:config:setup': ({ command, config, logger }) => {
         root = fileURLToPath(config.root);
         if (command !== 'build' && command !== 'dev') return;
-        const index = indexContent(root, join(root, contentDir));
-        const problems = runStages(index);
-        if (problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
+        const index = safeIndex(root, join(root, contentDir));
+        const problems = 'rule' in index ? [index] : runStages(index);
+        if ('rule' in index || problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
         articles = index.names.map((name) => name.path).filter(isArticlePath);
         logger.info(`${articles.length} articles passed the content checks`);
       },

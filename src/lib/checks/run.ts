@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { collectionOf } from '../collections';
 import { readArticle } from '../content/read';
 import { short, type Problem } from '../problem';
@@ -57,7 +58,17 @@ function guard(rule: Rule, index: ContentIndex): Problem[] {
  * `contentDir`. Paths in problems are relative to `root`.
  */
 export function checkContentFolder(root: string, contentDir: string): Problem[] {
-  return runStages(indexContent(root, contentDir));
+  const index = safeIndex(root, contentDir);
+  return 'rule' in index ? [index] : runStages(index);
+}
+
+/** {@link indexContent}, with anything unexpected while reading turned into one problem on the folder. */
+export function safeIndex(root: string, contentDir: string): ContentIndex | Problem {
+  try {
+    return indexContent(root, contentDir);
+  } catch (error) {
+    return { file: relative(root, contentDir).split(sep).join('/') || '.', rule: 'content/crash', message: `the content folder could not be read: ${short(String((error as Error)?.message ?? error))}` };
+  }
 }
 
 /**
