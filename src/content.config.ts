@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { FACTORS, GUIDES, TREE_FILE, globPattern, type ArticleCollection } from './lib/collections';
+import { FACTORS, GUIDES, SCENARIOS, TREE_FILE, globPattern, type ArticleCollection } from './lib/collections';
 import { treeEntrySchema, treeLoader } from './lib/tree/loader';
 import { contentDir } from './lib/site';
 
@@ -12,4 +12,7 @@ function articles<C extends ArticleCollection>(collection: C) {
 /** The decision tree: one entry per question or outcome (content/decision-tree.yaml), with its order and line in the file. */
 const tree = defineCollection({ loader: treeLoader(`${contentDir()}/${TREE_FILE}`), schema: treeEntrySchema });
 
-export const collections = { factors: articles(FACTORS), guides: articles(GUIDES), tree };
+/** Worked scenarios: an organisation, its answers in the tree and the outcome they must reach (content/scenarios/*.yaml). */
+const scenarios = defineCollection({ loader: glob({ pattern: '*.yaml', base: `${contentDir()}/${SCENARIOS.folder}` }), schema: SCENARIOS.schema });
+
+export const collections = { factors: articles(FACTORS), guides: articles(GUIDES), tree, scenarios };

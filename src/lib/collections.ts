@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { factorSchema } from './schema/factor';
 import { guideSchema } from './schema/guide';
-import { factorUrl, guideUrl } from './routes';
+import { scenarioSchema } from './schema/scenario';
+import { factorUrl, guideUrl, scenarioUrl } from './routes';
 
 /**
  * The one definition of each article collection: where its files live, how
@@ -45,6 +46,25 @@ export const GUIDES = {
 } satisfies ArticleCollection;
 
 export const ARTICLE_COLLECTIONS: readonly ArticleCollection[] = [FACTORS, GUIDES];
+
+/** A collection of data files: one YAML file per entry, directly in its folder. */
+export interface DataCollection {
+  name: string;
+  folder: string;
+  schema: z.ZodType;
+  url(id: string): string;
+}
+
+/** Worked scenarios: an organisation, its answers in the tree and the outcome they must reach. */
+export const SCENARIOS = {
+  name: 'scenarios',
+  folder: 'scenarios',
+  schema: scenarioSchema,
+  url: scenarioUrl,
+} satisfies DataCollection;
+
+/** A scenario's file name: an entry name and `.yaml`. */
+export const SCENARIO_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/;
 
 /** The decision tree's file, relative to the content folder. */
 export const TREE_FILE = 'decision-tree.yaml';

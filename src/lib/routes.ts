@@ -24,7 +24,12 @@ export function splitFactorId(id: string): { method: string; slug: string } {
 }
 
 /** Pages that exist whatever the content; checked against the build in test/build/site.test.ts. */
-export const STATIC_PAGES = ['/', '/about/', '/compare/', '/decide/', '/decide/map/', '/guides/', '/search/', '/tags/', '/decision-tree.json'] as const;
+export const STATIC_PAGES = ['/', '/about/', '/compare/', '/decide/', '/decide/map/', '/guides/', '/scenarios/', '/search/', '/tags/', '/decision-tree.json'] as const;
+
+/** URL of a worked scenario's page; `slug` is its file name without .yaml. */
+export function scenarioUrl(slug: string): string {
+  return `/scenarios/${slug}/`;
+}
 
 /** URL of a decision-tree recommendation's own page. */
 export function outcomeUrl(id: string): string {

@@ -38,5 +38,5 @@ export const SEARCH_PLACEHOLDER = 'Search: KMS, 0xC004F074, SRV record, laptopsâ
 export const FILTER_LABELS: Readonly<Record<FilterParam, string>> = { type: 'Kind of page', method: 'Method', stance: 'Pro or con', tag: 'Topic' };
 
 /** The kinds of page that search can be filtered by. */
-export const CONTENT_TYPES = { factor: 'Pro or con', guide: 'Guide', outcome: 'Recommendation' } as const;
+export const CONTENT_TYPES = { factor: 'Pro or con', guide: 'Guide', outcome: 'Recommendation', scenario: 'Scenario' } as const;
 export type ContentType = keyof typeof CONTENT_TYPES;

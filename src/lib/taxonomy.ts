@@ -75,6 +75,8 @@ export const TAGS = {
   'small-sites': { label: 'Small sites', description: 'Organisations or sites below the KMS threshold.' },
   security: { label: 'Security', description: 'High-security environments and handling of keys.' },
   office: { label: 'Office', description: 'Volume-licensed Office, Project and Visio, and Microsoft 365 Apps.' },
+  cloud: { label: 'Cloud and virtual desktops', description: 'Azure VMs, Azure Virtual Desktop, Windows 365 and pooled virtual desktops.' },
+  'service-providers': { label: 'Service providers', description: 'Providers who run activation for several customers.' },
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -64,6 +64,14 @@ const CORPUS: readonly BadContribution[] = [
   { name: 'tree-outcome-needs-con', rule: 'tree/outcome-needs-con', file: TREE, line: 28 },
   { name: 'tree-duplicate-id', rule: 'tree/duplicate-id', file: TREE, line: 45 },
   { name: 'tree-next-step', rule: 'links/unknown-page', file: TREE, line: 27, column: 1 },
+  // Tree links and ids that would leave the site or break the /decide/ page
+  { name: 'tree-offsite-next-step', rule: 'tree/schema-invalid-format', file: TREE, line: 33, column: 31 },
+  { name: 'tree-offsite-help-link', rule: 'tree/schema-invalid-link', file: TREE, line: 4, column: 9 },
+  { name: 'tree-reserved-node-id', rule: 'tree/schema-reserved-id', file: TREE, line: 16, column: 7 },
+  { name: 'tree-object-key-answer', rule: 'tree/schema-reserved-id', file: TREE, line: 20, column: 11 },
+  // Worked scenarios whose answers no longer fit the tree (scenario problems carry the line of the field)
+  { name: 'scenario-wrong-outcome', rule: 'scenario/wrong-outcome', file: 'scenarios/small-site.yaml', line: 9 },
+  { name: 'scenario-invalid-path', rule: 'scenario/invalid-path', file: 'scenarios/small-site.yaml', line: 10 },
   // MDX syntax
   { name: 'invalid-mdx', rule: 'mdx/syntax', file: BETA, line: 15, column: 14 },
   // Unsafe MDX, one construct each (unsafe-mdx also holds an export and an expression)

@@ -19,6 +19,16 @@ describe('a fixture site with four factors and one guide', () => {
     expect(build.status).toBe(0);
   });
 
+  it('gives a worked scenario a page with its answers, its outcome and a link that reopens the path', () => {
+    const html = readHtml(build.outDir, '/scenarios/small-site/');
+    expect(html).toContain('<h1 data-pagefind-weight="10">A small site</h1>');
+    expect(html).toMatch(/<ol class="scenario-path">\s*<li>How many machines\? <strong>Few<\/strong><\/li>\s*<\/ol>/);
+    expect(html).toContain('href="/decide/outcomes/use-mak/">Use MAK</a>');
+    expect(html).toContain('href="/decide/?path=few#use-mak"');
+    expect(html).toContain('<a href="/guides/words/">the words</a>');
+    for (const page of ['/scenarios/', '/decide/']) expect(readHtml(build.outDir, page), page).toContain('href="/scenarios/small-site/"');
+  });
+
   it('gives every factor a page with its title, stance and method', () => {
     for (const factor of factors) {
       const html = readHtml(build.outDir, factor.url);
@@ -114,6 +124,15 @@ describe('builds that must fail', () => {
     );
     expect(result.output).toContain(
       `${file}:15:56  links/unknown-fragment  link "/guides/words/#csvlk" points to "#csvlk", which is not a heading on /guides/words/ — did you mean "#gvlk"?`,
+    );
+    expect(listFiles(result.outDir)).toEqual([]);
+  });
+
+  it('fails on a worked scenario whose answers reach another outcome, naming the file and line', () => {
+    const result = buildSite('scenario-wrong-outcome', brokenContent('scenario-wrong-outcome'));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      'test/.output/content/scenario-wrong-outcome/scenarios/small-site.yaml:9  scenario/wrong-outcome  field "outcome": the answers lead to "use-mak", not to "use-kms"',
     );
     expect(listFiles(result.outDir)).toEqual([]);
   });

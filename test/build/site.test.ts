@@ -96,16 +96,21 @@ describe('the real site', () => {
     const json = JSON.parse(readFileSync(join(build.outDir, 'decision-tree.json'), 'utf8')) as {
       version: number;
       start: string;
-      questions: { id: string; answers: { next: string }[] }[];
-      outcomes: { id: string; pros: string[]; cons: string[] }[];
+      questions: { id: string; answers: { id: string; next: string; notes: { text: string }[] }[] }[];
+      outcomes: { id: string; recommends: string[]; pros: string[]; cons: string[] }[];
       factors: Record<string, { url: string; decides: unknown[] }>;
     };
     const factorIds = weighingFactorPages().map((url) => url.replace(/^\/factors\/|\/$/g, ''));
     expect(Object.keys(json.factors).sort()).toEqual(factorIds.sort());
     for (const outcome of json.outcomes) {
+      // An outcome that recommends no method (nothing to volume-activate) has nothing to weigh.
+      if (outcome.recommends.length === 0) continue;
       expect(outcome.pros.length, outcome.id).toBeGreaterThan(0);
       expect(outcome.cons.length, outcome.id).toBeGreaterThan(0);
     }
+    expect(json.version).toBe(2);
+    const office = json.questions.find((question) => question.id === 'products')?.answers.find((answer) => answer.id === 'windows-and-office');
+    expect(office?.notes.map((note) => note.text).join(' ')).toContain('ospprearm.exe');
     const ids = new Set([...json.questions.map((q) => q.id), ...json.outcomes.map((o) => o.id)]);
     for (const question of json.questions) for (const answer of question.answers) expect(ids.has(answer.next)).toBe(true);
     expect(json.start).toBe(json.questions[0]!.id);
@@ -119,14 +124,16 @@ describe('the real site', () => {
     for (const node of nodes) expect(svg, node.id).toMatch(new RegExp(`<a href="/decide/[^"]*#${node.id}"`));
   });
 
-  it('builds the search index with the site, indexing articles and recommendations only, with their filters', () => {
+  it('builds the search index with the site, indexing articles, recommendations and scenarios only, with their filters', () => {
     const files = listFiles(join(build.outDir, 'pagefind'));
     expect(files).toContain('pagefind-entry.json');
     expect(files).toContain('pagefind-component-ui.js');
     const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const outcomes = listFiles(join(build.outDir, 'decide/outcomes')).length;
+    const scenarios = listFiles(join(build.outDir, 'scenarios')).filter((file) => file !== 'index.html').length;
+    expect(scenarios).toBeGreaterThanOrEqual(10);
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    expect(indexed).toBe(articles.length + outcomes);
+    expect(indexed).toBe(articles.length + outcomes + scenarios);
     const factor = readHtml(build.outDir, '/factors/kms/branch-offices/');
     expect(factor).toMatch(/data-pagefind-filter="method">KMS</);
     expect(factor).toMatch(/data-pagefind-filter="stance">Con</);

@@ -66,7 +66,7 @@ describe('factor frontmatter rules', () => {
     const [line, ...rest] = factorLines(edit('tags: [dns, deployment]', 'tags: [dns, deploymnt]'));
     expect(rest).toEqual([]);
     expect(line).toMatch(
-      /^content\/factors\/kms\/example\.mdx:6:13 {2}schema\/unknown-tag {2}field "tags\[1\]": unknown tag "deploymnt" — did you mean "deployment"\? Known tags: dns, internet-access, .*, office$/,
+      /^content\/factors\/kms\/example\.mdx:6:13 {2}schema\/unknown-tag {2}field "tags\[1\]": unknown tag "deploymnt" — did you mean "deployment"\? Known tags: dns, internet-access, .*, service-providers$/,
     );
   });
 

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { ARTICLE_COLLECTIONS, FACTORS, TREE_FILE, isArticlePath } from '../collections';
+import { ARTICLE_COLLECTIONS, FACTORS, SCENARIO_NAME, SCENARIOS, TREE_FILE, isArticlePath } from '../collections';
 import { readArticle, type Article } from '../content/read';
 import { walkCollection } from '../content/walk';
 import type { Problem } from '../problem';
@@ -22,7 +22,8 @@ export interface ContentTree {
  * passed the earlier stages.
  */
 export interface ContentIndex {
-  /** The content folder, absolute. */
+  /** The project root and the content folder, absolute. */
+  root: string;
   contentDir: string;
   /** The content folder as problems name it, relative to the project root. */
   shownDir: string;
@@ -31,6 +32,8 @@ export interface ContentIndex {
   /** Every article file found, valid name or not (the slug check compares them all). */
   names: readonly { file: string; path: string }[];
   tree: ContentTree;
+  /** Slugs of the worked scenarios: regular files named as the site routes them (rules/scenarios.ts checks them). */
+  scenarioSlugs: readonly string[];
   /** Problems of reading: the walk, size, encoding, nesting. Those files are not in `articles`. */
   readProblems: readonly Problem[];
 }
@@ -51,7 +54,20 @@ export function indexContent(root: string, contentDir: string): ContentIndex {
       else readProblems.push(...read.problems);
     }
   }
-  return { contentDir, shownDir, articles, names, readProblems, tree: readContentTree(contentDir, shownDir) };
+  return { root, contentDir, shownDir, articles, names, readProblems, tree: readContentTree(contentDir, shownDir), scenarioSlugs: scenarioSlugs(contentDir) };
+}
+
+/** The slugs of the scenario files that will have a page. */
+function scenarioSlugs(contentDir: string): string[] {
+  const dir = join(contentDir, SCENARIOS.folder);
+  try {
+    return readdirSync(dir)
+      .filter((name) => SCENARIO_NAME.test(name) && lstatSync(join(dir, name)).isFile())
+      .sort()
+      .map((name) => name.replace(/\.yaml$/, ''));
+  } catch {
+    return [];
+  }
 }
 
 /** Read and parse the decision tree of `contentDir` once, for every check that needs it. */

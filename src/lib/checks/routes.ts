@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { collectionOf, isArticlePath } from '../collections';
+import { SCENARIOS, collectionOf, isArticlePath } from '../collections';
 import { METHOD_IDS } from '../taxonomy';
 import { methodUrl, outcomeUrl, STATIC_PAGES, tagUrl } from '../routes';
 import { factorRefs, type ContentIndex } from './index';
@@ -44,6 +44,7 @@ function predictRoutes(index: ContentIndex): SiteRoutes {
     pages.set(collection.url(id), article ? new Set([...collection.pageIds, ...headingIds(article.tree!)]) : null);
   }
   for (const method of METHOD_IDS) pages.set(methodUrl(method), null);
+  for (const slug of index.scenarioSlugs) pages.set(SCENARIOS.url(slug), null);
   for (const tag of new Set(factorRefs(index).flatMap((factor) => factor.tags))) pages.set(tagUrl(tag), null);
   // Without a tree file there are no outcome pages (the tree rule reports it).
   for (const node of index.tree.parsed?.nodes ?? []) if (node.type === 'outcome') pages.set(outcomeUrl(node.id), null);

@@ -12,6 +12,7 @@ import { mdxSyntax } from './rules/mdx-syntax';
 import { methodFolder } from './rules/method-folder';
 import { placeholders } from './rules/placeholders';
 import { safety } from './rules/safety';
+import { scenarios } from './rules/scenarios';
 import { tree } from './rules/tree';
 import { treeLinksRule } from './rules/tree-links';
 
@@ -28,7 +29,7 @@ export const STAGES: readonly (readonly Rule[])[] = [
   // What the build would reject in one file.
   [frontmatter, placeholders, methodFolder, mdxSyntax],
   // What needs every file: slugs, the decision tree, links between pages.
-  [duplicateSlug, tree, articleLinks, treeLinksRule],
+  [duplicateSlug, tree, scenarios, articleLinks, treeLinksRule],
 ];
 
 /** Run the stages over an index; problems in stage order. */
@@ -85,7 +86,7 @@ export function checkArticle(file: string, text: string | Uint8Array): Problem[]
   if (!collection) throw new Error(`${file} is not in a collection`);
   const read = readArticle(collection, entry, file, text);
   if (!read.article) return read.problems;
-  const index: ContentIndex = { contentDir: '.', shownDir: '.', articles: [read.article], names: [], readProblems: [], tree: { file: '' } };
+  const index: ContentIndex = { root: '.', contentDir: '.', shownDir: '.', articles: [read.article], names: [], readProblems: [], tree: { file: '' }, scenarioSlugs: [] };
   // The files an article points to (its images) are not part of it on its own.
   return runStages(index, STAGES.slice(0, 2).map((stage) => stage.filter((rule) => rule !== localImages)));
 }
