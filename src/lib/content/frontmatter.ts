@@ -75,6 +75,17 @@ function buildData(text: string, doc: Document, errors: SplitFile['errors']): un
   }
 }
 
+/**
+ * A YAML data file's content as the build reads it (Astro loads `.yaml` entries with the same js-yaml parser
+ * as frontmatter). Throws js-yaml's error, whose `mark` has the 0-based line, for what the build would refuse.
+ */
+export function parseYamlAsBuild(text: string): unknown {
+  const wrapped = `---\n${text}\n---\n`;
+  // A line starting with "---" or "+++" would end the wrapper early: refuse it rather than read less than the build.
+  if (extractFrontmatter(wrapped) !== `\n${text}\n`) throw Object.assign(new Error('a line may not start with "---" or "+++"'), { mark: undefined });
+  return parseFrontmatter(wrapped).frontmatter;
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { SCENARIOS } from '../collections';
+import { parseYamlAsBuild } from '../content/frontmatter';
 import type { Problem } from '../problem';
 import { formatIssues } from '../schema/format-issues';
 import { scenarioSchema, type Scenario } from '../schema/scenario';
@@ -33,9 +34,13 @@ export function readScenarioFile(file: string, text: string): ScenarioFile {
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 10 });
+    doc.toJS({ maxAliasCount: 10 });
+    // The data as the build will read it (js-yaml): tags and dates it reads differently are caught here, not at build.
+    data = parseYamlAsBuild(text);
   } catch (error) {
-    return { file, lineOf, problems: [{ file, line: 1, rule: 'scenario/yaml', message: `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }] };
+    const mark = (error as { mark?: { line: number } }).mark;
+    const message = error instanceof Error ? ((error as { reason?: string }).reason ?? error.message).split('\n')[0] : String(error);
+    return { file, lineOf, problems: [{ file, line: mark ? mark.line + 1 : 1, rule: 'scenario/yaml', message: `not valid YAML: ${message}` }] };
   }
   const result = scenarioSchema.safeParse(data);
   if (result.success) return { file, scenario: result.data, lineOf, problems: [] };
