@@ -157,5 +157,6 @@ describe('a keyboard-only journey', () => {
     expect(page.url()).toBe(factorUrl);
     await tabTo(page, 'a link on the article', (state) => state.tag === 'a');
     expect(errors).toEqual([]);
-  });
+    // Licensing, products and platform come first now: seven questions by keyboard take longer than the default minute.
+  }, 150_000);
 });
