@@ -105,6 +105,8 @@ const CORPUS: readonly BadContribution[] = [
   { name: 'image-query-escape', rule: 'safety/url', file: BETA, line: 27, column: 1 },
   { name: 'image-not-an-image', rule: 'safety/image-file', file: BETA, line: 27, column: 1 },
   // YAML the build reads differently from a lenient parser, and alias bombs.
+  // A footnote label with markup: the build's link check would find its footnote links broken.
+  { name: 'footnote-label-markup', rule: 'mdx/footnote-label', file: BETA, line: 27, column: 5 },
   { name: 'frontmatter-js-function', rule: 'frontmatter/yaml', file: BETA, line: 6, column: 48 },
   { name: 'frontmatter-unknown-tag', rule: 'frontmatter/yaml', file: BETA, line: 6, column: 15 },
   { name: 'frontmatter-bare-date', rule: 'schema/wrong-type', file: BETA, line: 2, column: 8 },

@@ -153,6 +153,17 @@ describe('links', () => {
   });
 });
 
+describe('footnotes', () => {
+  it('refuses a footnote label with markup or punctuation, whose links the build would break, and accepts a plain one', () => {
+    expect(checkArticle(FILE, `${BETA}\nText[^x\`y\`].\n\n[^x\`y\`]: A note.\n`).map(formatProblem)).toEqual([
+      `${FILE}:27:5  mdx/footnote-label  footnote label "x\`y\`" holds markup or punctuation, which would break the links between the footnote and its reference (hint: use a plain label such as [^1] or [^kms-count])`,
+      `${FILE}:29:1  mdx/footnote-label  footnote label "x\`y\`" holds markup or punctuation, which would break the links between the footnote and its reference (hint: use a plain label such as [^1] or [^kms-count])`,
+    ]);
+    expect(checkArticle(FILE, `${BETA}\nText[^<kbd>x</kbd>].\n\n[^<kbd>x</kbd>]: A note.\n`).map((problem) => problem.rule)).toEqual(['mdx/footnote-label', 'mdx/footnote-label']);
+    expect(checkArticle(FILE, `${BETA}\nText[^kms-count] and [^1].\n\n[^kms-count]: A note.\n\n[^1]: Another.\n`)).toEqual([]);
+  });
+});
+
 describe('images', () => {
   it('refuses a remote image, saying why', () => {
     expect(checkArticle(FILE, `${BETA}\n![x](https://tracker.example/p.png)\n`).map(formatProblem)).toEqual([

@@ -6,6 +6,7 @@ import { indexContent, type ContentIndex } from './index';
 import { articleLinks } from './rules/content-links';
 import { duplicateSlug } from './rules/duplicate-slug';
 import type { Rule } from './rules/each-article';
+import { footnoteLabels } from './rules/footnote-labels';
 import { frontmatter } from './rules/frontmatter';
 import { localImages } from './rules/local-images';
 import { mdxSyntax } from './rules/mdx-syntax';
@@ -27,7 +28,7 @@ export const STAGES: readonly (readonly Rule[])[] = [
   // What could run, or be read from elsewhere, when the site is built or read.
   [safety, localImages],
   // What the build would reject in one file.
-  [frontmatter, placeholders, methodFolder, mdxSyntax],
+  [frontmatter, placeholders, methodFolder, mdxSyntax, footnoteLabels],
   // What needs every file: slugs, the decision tree, links between pages.
   [duplicateSlug, tree, scenarios, articleLinks, treeLinksRule],
 ];
