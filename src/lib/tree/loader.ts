@@ -33,7 +33,8 @@ export function treeLoader(file: string): Loader {
       await loadTree(context, path, file);
       context.watcher?.add(path);
       context.watcher?.on('change', (changed) => {
-        if (changed === path) void loadTree(context, path, file);
+        // In dev, a tree with problems is reported and the previous one kept, instead of stopping the server.
+        if (changed === path) loadTree(context, path, file).catch((error: Error) => context.logger.error(error.message));
       });
     },
   };
