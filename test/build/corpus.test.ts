@@ -124,6 +124,16 @@ const CORPUS: readonly BadContribution[] = [
     make: (dir) => symlinkSync('/dev/zero', join(ROOT, dir, 'factors/kms/zero.mdx')),
   },
   {
+    name: 'tree-symlink-device',
+    rule: 'tree/not-a-file',
+    file: TREE,
+    line: null,
+    make: (dir) => {
+      rmSync(join(ROOT, dir, TREE));
+      symlinkSync('/dev/zero', join(ROOT, dir, TREE));
+    },
+  },
+  {
     name: 'symlink-dangling',
     rule: 'content/not-a-file',
     file: 'guides/dangling.mdx',

@@ -48,6 +48,14 @@ describe('the file walker', () => {
     ]);
   });
 
+  it('refuses a decision tree that is a symbolic link, without reading it', () => {
+    const dir = content('tree-link', (dir) => {
+      rmSync(join(dir, 'decision-tree.yaml'));
+      symlinkSync('/dev/zero', join(dir, 'decision-tree.yaml'));
+    });
+    expect(found(dir)).toEqual(['tree/not-a-file decision-tree.yaml']);
+  });
+
   it('refuses anything but a regular file, such as a named pipe', () => {
     const dir = content('fifo', (dir) => {
       spawnSync('mkfifo', [join(dir, 'guides/pipe.mdx')]);

@@ -5,7 +5,7 @@ import { readArticle, type Article } from '../content/read';
 import { walkCollection } from '../content/walk';
 import type { Problem } from '../problem';
 import { factorSchema } from '../schema/factor';
-import { readTreeFile, type TreeRead } from '../tree/load';
+import { readTreeFile, TREE_SIZE_LIMIT_KB, type TreeRead } from '../tree/load';
 import type { FactorRef } from '../tree/context';
 
 /** The decision tree file of a content folder, read and parsed: `parsed` is undefined when the file is missing. */
@@ -73,9 +73,15 @@ function scenarioSlugs(contentDir: string): string[] {
 /** Read and parse the decision tree of `contentDir` once, for every check that needs it. */
 export function readContentTree(contentDir: string, shownDir: string): ContentTree {
   const file = `${shownDir}/${TREE_FILE}`;
+  const path = join(contentDir, TREE_FILE);
+  const refuse = (rule: string, message: string): ContentTree => ({ file, parsed: { nodes: [], lines: new Map(), problems: [{ file, rule, message }] } });
   let text: string;
   try {
-    text = readFileSync(join(contentDir, TREE_FILE), 'utf8');
+    // Checked before reading, as the article walker does: not a link (to /dev/zero, say), not too large.
+    const stats = lstatSync(path);
+    if (!stats.isFile()) return refuse('tree/not-a-file', 'the decision tree must be a regular file, not a symbolic link or a folder');
+    if (stats.size > TREE_SIZE_LIMIT_KB * 1024) return refuse('tree/size', `the tree file is ${(stats.size / 1024).toFixed(1)} KB, over the ${TREE_SIZE_LIMIT_KB} KB limit`);
+    text = readFileSync(path, 'utf8');
   } catch {
     return { file };
   }
