@@ -299,7 +299,7 @@ describe('npm run build on each bad contribution, into one published folder', { 
 
   // One after another: every build writes next to the same output folder.
   for (const bad of CORPUS) {
-    it(`${bad.name}: fails with ${bad.rule} at ${where(bad)} and leaves the output as it was`, () => {
+    it(`${bad.name}: fails with ${bad.rule} at ${where(bad)} and leaves the output as it was`, async () => {
       const contentDir = contentDirs.get(bad.name)!;
       const result = buildSite(OUTPUT, contentDir, { fresh: false });
       expect(result.status, result.output).toBeGreaterThan(0);
@@ -307,8 +307,8 @@ describe('npm run build on each bad contribution, into one published folder', { 
       expect(fingerprint(outDir)).toBe(published);
       expect(existsSync(MARKER), 'no code of the contribution ran').toBe(false);
       // check and build agree: the build reports exactly the content problems that check reported.
-      const check = CORPUS.indexOf(bad);
-      return checks[check]!.then(({ output }) => expect(contentProblems(result.output)).toEqual(contentProblems(output)));
+      const { output } = await checks[CORPUS.indexOf(bad)]!;
+      expect(contentProblems(result.output)).toEqual(contentProblems(output));
     });
   }
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/lib/checks/run';
 import { formatProblem } from '../../src/lib/problem';
 import { byStance, classicClaims, comparisonMatrix, type ClaimSummary } from '../../src/lib/factors';
-import { factorSchema } from '../../src/lib/schema/factor';
 import { linkTree, type FactorRef } from '../../src/lib/tree/link';
 import { readTreeFile } from '../../src/lib/tree/load';
 

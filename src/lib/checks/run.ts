@@ -81,7 +81,7 @@ export function safeIndex(root: string, contentDir: string): ContentIndex | Prob
  */
 export function checkArticle(file: string, text: string | Uint8Array): Problem[] {
   const parts = file.split('/');
-  const start = parts.findIndex((part, index) => collectionOf(parts.slice(index).join('/')) !== undefined);
+  const start = parts.findIndex((_, index) => collectionOf(parts.slice(index).join('/')) !== undefined);
   const entry = parts.slice(Math.max(start, 0)).join('/');
   const collection = collectionOf(entry);
   if (!collection) throw new Error(`${file} is not in a collection`);
