@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -12,6 +12,7 @@ import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { cspConfig } from './src/lib/csp.ts';
 import { SITE, contentDir } from './src/lib/site.ts';
 import { newBuildId } from './src/lib/offline.ts';
+import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
 const outDir = process.env.VAG_OUT_DIR ?? './dist';
@@ -27,7 +28,9 @@ export default defineConfig({
   cacheDir,
   markdown: {
     // unified (not the default Sätteri) so that remark plugins really run.
-    processor: unified({ remarkPlugins: [remarkGfm] }),
+    // rehypeHeadingAnchors: a "#" link after each section heading (h2, h3) of an article; it needs the ids,
+    // which Astro would otherwise add only after the plugins given here.
+    processor: unified({ remarkPlugins: [remarkGfm], rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors] }),
     // No Shiki: it writes inline style attributes, which the Content-Security-Policy below blocks
     // (and Astro warns about). Code blocks take the site's own theme-aware `pre` style instead.
     syntaxHighlight: false,

@@ -96,7 +96,7 @@ function budgetSection(): string {
   return [
     `The budgets are declared in \`src/lib/budgets.ts\` and checked on every \`npm test\` by \`test/build/budgets.test.ts\`; these numbers are from the dist/ that \`npm run lighthouse\` served. Sizes are gzipped at level 9.`,
     '',
-    `- JavaScript on article pages, up front: at most ${formatKb(BUDGETS.articleScriptGzip)}; largest ${formatKb(largestScript)} (the search dialog trigger and the offline registration, shared by every page)`,
+    `- JavaScript on article pages, up front: at most ${formatKb(BUDGETS.articleScriptGzip)}; largest ${formatKb(largestScript)} (the script every page shares: search dialog, offline, highlight, theme switch, copy buttons, current section)`,
     `- article page, HTML plus every stylesheet it links: at most ${formatKb(BUDGETS.articlePageGzip)}; largest ${formatKb(Math.max(0, ...report.rows.filter((row) => row.kind === 'page').map((row) => row.bytes)))}`,
     `- /decide/ script (${report.decideModules.join(', ')}): at most ${formatKb(BUDGETS.decideScriptGzip)}`,
     `- Pagefind's files (search UI and index) loaded up front: ${report.searchUpFront.length ? `on ${report.searchUpFront.join(', ')}` : 'on no page; they load when search is opened or the search page runs'}`,

@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { precacheUrls, serviceWorkerSource } from '../lib/offline';
+import { offlinePlan, serviceWorkerSource } from '../lib/offline';
 
 export interface OfflineOptions {
   /** Id of this build: names the offline cache and is Pagefind's meta cache tag on every page. */
@@ -10,8 +10,8 @@ export interface OfflineOptions {
 }
 
 /**
- * Writes /sw.js with the files of this build, after the search index exists,
- * and hands the build id to the pages as `import.meta.env.BUILD_ID`.
+ * Writes /sw.js with the files of this build (the shell first, the rest on request), after the search index
+ * exists, and hands the build id to the pages as `import.meta.env.BUILD_ID`.
  */
 export function offline({ buildId }: OfflineOptions): AstroIntegration {
   return {
@@ -25,9 +25,9 @@ export function offline({ buildId }: OfflineOptions): AstroIntegration {
         const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-        const urls = precacheUrls(files, buildId);
-        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId, urls));
-        logger.info(`service worker precaches ${urls.length} files`);
+        const plan = offlinePlan(files, buildId);
+        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId, plan));
+        logger.info(`service worker precaches ${plan.shell.length} files; ${plan.rest.length} more on "Save for offline"`);
       },
     },
   };

@@ -6,6 +6,8 @@
  * tags back and sends the same policy as an HTTP header, where
  * `frame-ancestors` works too. Neither scripts nor styles get 'unsafe-inline'.
  */
+import { createHash } from 'node:crypto';
+import { THEME_SCRIPT } from './theme';
 
 /** Directives besides script-src and style-src, which Astro writes with its hashes. */
 export const CSP_DIRECTIVES = [
@@ -28,11 +30,17 @@ export const STYLE_SOURCES = ["'self'"] as const;
 /** Directives a browser ignores (with a console error) in a meta tag: sent only as a header. */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
 
+/** The CSP source of an inline script Astro does not hash itself (one written with `is:inline`). */
+export function scriptHash(code: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(code).digest('base64')}`;
+}
+
 /** The `security.csp` option of astro.config.mjs. */
 export const cspConfig = {
   algorithm: 'SHA-256' as const,
   directives: [...CSP_DIRECTIVES],
-  scriptDirective: { resources: [...SCRIPT_SOURCES] },
+  // The theme script in <head> (src/lib/theme.ts) is inline so that it runs before the first paint.
+  scriptDirective: { resources: [...SCRIPT_SOURCES], hashes: [scriptHash(THEME_SCRIPT)] },
   styleDirective: { resources: [...STYLE_SOURCES] },
 };
 

@@ -24,16 +24,62 @@ export function byStance<F extends FactorSummary>(factors: readonly F[], method:
   };
 }
 
+/** The previous and next factor of the same method, in reading order. */
+export function neighbours<F extends FactorSummary>(factors: readonly F[], current: F): { previous?: F; next?: F } {
+  const ordered = factors.filter((factor) => factor.data.method === current.data.method).sort(compareFactors);
+  const index = ordered.findIndex((factor) => factor.id === current.id);
+  return { previous: ordered[index - 1], next: ordered[index + 1] };
+}
+
 /**
- * The previous and next factor of the same method, in reading order, for
- * every factor at once (for the factor pages): one sort per method. Keyed by factor id.
+ * How much a shared tag says about two factors: ln(factors / factors with the
+ * tag). A specific tag ("Activation limits") weighs more than a broad one
+ * ("Deployment"); a tag that every factor has weighs nothing.
+ */
+export function tagWeights(factors: readonly FactorSummary[]): Map<Tag, number> {
+  const counts = new Map<Tag, number>();
+  for (const factor of factors) for (const tag of new Set(factor.data.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return new Map([...counts].map(([tag, count]) => [tag, Math.log(factors.length / count)]));
+}
+
+/** The weight of the tags `candidate` shares with `tags`, summed in the candidate's tag order. */
+function sharedWeight(candidate: FactorSummary, tags: ReadonlySet<Tag>, weights: ReadonlyMap<Tag, number>): number {
+  return candidate.data.tags.filter((tag) => tags.has(tag)).reduce((sum, tag) => sum + (weights.get(tag) ?? 0), 0);
+}
+
+/**
+ * Other factors that share tags with this one, the most specific shared tags
+ * first ({@link tagWeights}), then the same method before others (the reader
+ * is weighing this method), at most `limit`. A factor that shares only tags
+ * every factor has is not related.
+ */
+export function relatedFactors<F extends FactorSummary>(factors: readonly F[], current: F, limit = 5): F[] {
+  const tags = new Set(current.data.tags);
+  const weights = tagWeights(factors);
+  return factors
+    .filter((factor) => factor.id !== current.id)
+    .map((factor) => ({ factor, shared: sharedWeight(factor, tags, weights) }))
+    .filter(({ shared }) => shared > 0)
+    .sort(
+      (a, b) =>
+        b.shared - a.shared ||
+        Number(b.factor.data.method === current.data.method) - Number(a.factor.data.method === current.data.method) ||
+        compareFactors(a.factor, b.factor),
+    )
+    .slice(0, limit)
+    .map(({ factor }) => factor);
+}
+
+/**
+ * {@link neighbours} of every factor at once (for the factor pages): one sort
+ * per method instead of one per page. Keyed by factor id.
  */
 export function neighboursById<F extends FactorSummary>(factors: readonly F[]): Map<string, { previous?: F; next?: F }> {
   const result = new Map<string, { previous?: F; next?: F }>();
   for (const method of METHOD_IDS) {
     const ordered = factors.filter((factor) => factor.data.method === method).sort(compareFactors);
     ordered.forEach((factor, index) => {
-      // A repeated id takes the place of its first occurrence.
+      // As findIndex in `neighbours`: a repeated id takes the place of its first occurrence.
       if (!result.has(factor.id)) result.set(factor.id, { previous: ordered[index - 1], next: ordered[index + 1] });
     });
   }
@@ -41,33 +87,34 @@ export function neighboursById<F extends FactorSummary>(factors: readonly F[]): 
 }
 
 /**
- * For every factor (for the factor pages), the other factors that share tags
- * with it: most shared tags first, then other methods before the same method
- * (the comparison is the point), then reading order; at most `limit`. Factors
- * are ranked once by `compareFactors`, and each factor looks only at the
- * factors that share one of its tags, keeping the best `limit` as it goes.
+ * {@link relatedFactors} of every factor at once (for the factor pages), in the
+ * same order: factors are ranked once by `compareFactors`, and each factor
+ * looks only at the factors that share one of its tags, keeping the best
+ * `limit` as it goes, instead of sorting the whole list for every page.
  * Keyed by factor id.
  */
 export function relatedById<F extends FactorSummary>(factors: readonly F[], limit = 5): Map<string, F[]> {
-  // Position in reading order; the sort is stable, so ties keep the input order.
+  // Position in reading order; the sort is stable, so ties keep the input order as in relatedFactors.
   const rank = new Map<F, number>();
   [...factors].sort(compareFactors).forEach((factor, index) => rank.set(factor, index));
   const byTag = new Map<Tag, F[]>();
   for (const factor of factors) for (const tag of new Set(factor.data.tags)) (byTag.get(tag) ?? byTag.set(tag, []).get(tag)!).push(factor);
+  const weights = tagWeights(factors);
   const result = new Map<string, F[]>();
   for (const current of factors) {
     if (result.has(current.id)) continue;
-    // Shared tags per candidate: each of the candidate's tags that the current factor has.
+    // Shared tags per candidate, weighed as relatedFactors does.
     const tags = new Set(current.data.tags);
     const candidates = new Set<F>();
     for (const tag of tags) for (const factor of byTag.get(tag) ?? []) if (factor.id !== current.id) candidates.add(factor);
     const better = (a: { factor: F; shared: number }, b: { factor: F; shared: number }) =>
       b.shared - a.shared ||
-      Number(a.factor.data.method === current.data.method) - Number(b.factor.data.method === current.data.method) ||
+      Number(b.factor.data.method === current.data.method) - Number(a.factor.data.method === current.data.method) ||
       rank.get(a.factor)! - rank.get(b.factor)!;
     const best: { factor: F; shared: number }[] = [];
     for (const factor of candidates) {
-      const entry = { factor, shared: factor.data.tags.filter((tag) => tags.has(tag)).length };
+      const entry = { factor, shared: sharedWeight(factor, tags, weights) };
+      if (entry.shared <= 0) continue;
       if (best.length === limit && better(entry, best[best.length - 1]!) >= 0) continue;
       let at = best.length;
       while (at > 0 && better(entry, best[at - 1]!) < 0) at--;

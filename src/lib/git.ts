@@ -39,3 +39,16 @@ export function lastUpdated(filePath: string | undefined, reviewed: Date): { dat
   const fromGit = filePath ? gitLastChanged()?.get(filePath.replace(/^\.\//, '')) : undefined;
   return fromGit ? { date: fromGit, fromHistory: true } : { date: reviewed, fromHistory: false };
 }
+
+let commit: string | null | undefined;
+
+/** The short id of the commit being built, or null outside a git checkout: it tells one printed report or copy from another. */
+export function currentCommit(cwd = process.cwd()): string | null {
+  if (commit !== undefined) return commit;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short=10', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+  } catch {
+    commit = null;
+  }
+  return commit;
+}

@@ -1,7 +1,7 @@
 /**
  * What the browser side of search agrees on: the URL of a shared search, the
- * highlight of the searched words on the page a result opens, and the keys
- * that open search. Pure functions, used by the search page and the search
+ * query parameter that carries the searched words to the page a result opens,
+ * and the keys that open search. Pure functions, used by the search page and the search
  * dialog (src/scripts/) and unit-tested on their own.
  */
 
@@ -32,11 +32,25 @@ export function urlFor(term: string, filters: Record<string, string[]> = {}): st
   return `/search/${query ? `?${query}` : ''}`;
 }
 
-/** A result link that scrolls to and highlights the searched words (a text fragment). */
-export function withHighlight(href: string, term: string): string {
-  const words = term.trim();
-  if (!words || href.includes(':~:')) return href;
-  return `${href}${href.includes('#') ? ':~:' : '#:~:'}text=${encodeURIComponent(words)}`;
+/**
+ * The query parameter Pagefind adds to result links (`highlight-param` of
+ * `<pagefind-config>`): the opened page marks these words in its article body
+ * only, and the link still lands on its section (`/guides/kms/?highlight=kms#srv-records`).
+ */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+/**
+ * The filters of a shared URL with each value spelled as the index spells it,
+ * whatever case the URL used (`method=mak` → `MAK`). `known` is Pagefind's
+ * filter → value → count; a value it does not know is kept as it is.
+ */
+export function canonicalFilters(filters: Record<string, string[]>, known: Record<string, Record<string, number>>): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(filters)) {
+    const spellings = Object.keys(Object.hasOwn(known, name) ? known[name]! : {});
+    result[name] = values.map((value) => spellings.find((spelling) => spelling.toLowerCase() === value.toLowerCase()) ?? value);
+  }
+  return result;
 }
 
 /** The parts of a keydown event the shortcut depends on. */

@@ -34,6 +34,8 @@ export function startDecide(): void {
   root.classList.add('js');
 
   let answers: string[] = [];
+  // The tab names the recommendation once there is one, as its own page does.
+  const pageTitle = document.title;
 
   const show = (push: boolean, moveFocus: boolean) => {
     const result = evaluate(index, answers);
@@ -59,9 +61,12 @@ export function startDecide(): void {
     );
     trail.hidden = result.steps.length === 0;
     const url = decideUrl(answers, result.node);
+    // The printed report's link reopens exactly this path.
+    for (const reopen of root.querySelectorAll<HTMLElement>('[data-reopen]')) reopen.textContent = new URL(url, location.href).href;
     if (push) history.pushState(null, '', url);
     else if (result.error) history.replaceState(null, '', url);
     live.textContent = `${result.done ? 'Recommendation' : `Question ${result.steps.length + 1}`}: ${titleOf(result.node)}`;
+    document.title = result.done ? `Recommendation: ${titleOf(result.node)} · ${pageTitle}` : pageTitle;
     if (moveFocus) node(result.node)?.querySelector<HTMLElement>('.node-title')?.focus();
   };
 

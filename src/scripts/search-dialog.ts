@@ -2,12 +2,13 @@
  * The one script on every page, kept small (see src/lib/budgets.ts): it makes
  * the header's search control open a search dialog, opens it on "/" and
  * Ctrl/Cmd+K, and registers the service worker that keeps the site readable
- * offline. The search itself — Pagefind's Component UI — loads only when the
+ * offline, and marks the searched words on a page opened from a result. The search itself — Pagefind's Component UI — loads only when the
  * dialog is first opened. On the search page the shortcut focuses the page's
  * own search box instead.
  */
 import { isSearchShortcut, urlFor } from '../lib/search-client';
 import { registerOffline } from './offline';
+import { highlightSearchedWords } from './highlight';
 import { followSearch, loadComponentUi } from './pagefind-ui';
 
 interface ModalElement extends HTMLElement {
@@ -33,7 +34,7 @@ async function createModal(): Promise<ModalElement> {
   };
   name();
   new MutationObserver(name).observe(element, { childList: true, subtree: true });
-  const search = followSearch(element);
+  const search = followSearch();
   element.addEventListener('click', (event) => {
     // "All filters" carries the query and the filters chosen so far over to the search page.
     const more = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-more]');
@@ -73,4 +74,5 @@ export function startSearchDialog(): void {
     }
   });
   registerOffline();
+  highlightSearchedWords();
 }

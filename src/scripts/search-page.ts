@@ -1,12 +1,12 @@
 /**
  * The /search/ page: loads Pagefind's Component UI, runs the query and filters
- * given in the URL, and keeps the URL in step so a search can be shared.
- * Opening a result highlights the searched words there with a text fragment,
- * so article pages need no script for it. The "/" and Ctrl/Cmd+K shortcut
+ * given in the URL (filter values in any case), and keeps the URL in step so a
+ * search can be shared. On a narrow screen the filters start folded, below
+ * the search box, so the results come first. The "/" and Ctrl/Cmd+K shortcut
  * comes from the script every page has (search-dialog.ts).
  */
-import { filtersFromUrl, urlFor } from '../lib/search-client';
-import { followSearch, loadComponentUi, pagefindInstance } from './pagefind-ui';
+import { canonicalFilters, filtersFromUrl, urlFor } from '../lib/search-client';
+import { followSearch, knownFilters, loadComponentUi, pagefindInstance } from './pagefind-ui';
 
 export async function startSearchPage(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-search]');
@@ -16,16 +16,22 @@ export async function startSearchPage(): Promise<void> {
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
   await loadComponentUi();
   root.classList.add('ready');
-  followSearch(root, ({ term, filters }) => history.replaceState(null, '', urlFor(term, filters)));
+  const folder = root.querySelector<HTMLDetailsElement>('details.search-filter-folder');
+  const wide = matchMedia('(min-width: 44rem)');
+  if (folder) {
+    folder.open = wide.matches;
+    wide.addEventListener('change', () => (folder.open = wide.matches));
+  }
+  followSearch(({ term, filters }) => history.replaceState(null, '', urlFor(term, filters)));
 
   const params = new URLSearchParams(location.search);
   const initial = params.get('q') ?? '';
-  const filters = filtersFromUrl(params);
-  if (initial || Object.keys(filters).length) {
-    customElements.whenDefined('pagefind-input').then(() => {
-      const box = root.querySelector<HTMLInputElement>('pagefind-input input');
-      if (box) box.value = initial;
-      pagefindInstance().triggerSearchWithFilters(initial, filters);
-    });
+  const asked = filtersFromUrl(params);
+  if (initial || Object.keys(asked).length) {
+    await customElements.whenDefined('pagefind-input');
+    const filters = Object.keys(asked).length ? canonicalFilters(asked, await knownFilters()) : asked;
+    const box = root.querySelector<HTMLInputElement>('pagefind-input input');
+    if (box) box.value = initial;
+    pagefindInstance().triggerSearchWithFilters(initial, filters);
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildSite, listFiles, readHtml, siteScripts, type BuildResult } from '../helpers/build';
 import { readTreeFile } from '../../src/lib/tree/load';
 import { STATIC_PAGES } from '../../src/lib/routes';
+import { METHOD_IDS } from '../../src/lib/taxonomy';
 import { headingIds } from '../../src/lib/checks/routes';
 import { GUIDES } from '../../src/lib/collections';
 import { readArticle } from '../../src/lib/content/read';
@@ -25,9 +26,10 @@ describe('the real site', () => {
     expect(build.output).toMatch(/every internal link and fragment resolves/);
   });
 
-  it('has a page with a body for every article, with no script but the one every page shares', () => {
+  it('has a page with a body for every article, with no script but the ones every page shares', () => {
+    // The theme applied before the first paint (inline, in <head>) and the shared module.
     const shared = siteScripts(readHtml(build.outDir, '/about/'));
-    expect(shared).toHaveLength(1);
+    expect(shared).toHaveLength(2);
     for (const url of articles) {
       const html = readHtml(build.outDir, url);
       expect(html, url).toMatch(/data-article-body[^>]*>\s*<(?!\/)/);
@@ -116,15 +118,19 @@ describe('the real site', () => {
     expect(json.start).toBe(json.questions[0]!.id);
   });
 
-  it('draws the tree as a static SVG whose boxes link into the tree, with no script of its own', () => {
+  it('lays the whole tree out as nested lists from the first question, each question linking into the tree, with no script of its own', () => {
     const html = readHtml(build.outDir, '/decide/map/');
     expect(siteScripts(html)).toEqual(siteScripts(readHtml(build.outDir, '/about/')));
-    const svg = /<svg[\s\S]*<\/svg>/.exec(html)?.[0] ?? '';
     const { nodes } = readTreeFile('tree', readFileSync('content/decision-tree.yaml', 'utf8'));
-    for (const node of nodes) expect(svg, node.id).toMatch(new RegExp(`<a href="/decide/[^"]*#${node.id}"`));
+    const outline = /<div class="outline[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+    expect(outline.indexOf('<a href="/decide/#')).toBeGreaterThan(0);
+    for (const node of nodes) {
+      const link = node.type === 'question' ? new RegExp(`<a href="/decide/[^"]*#${node.id}"`) : new RegExp(`<a href="/decide/outcomes/${node.id}/"`);
+      expect(outline, node.id).toMatch(link);
+    }
   });
 
-  it('builds the search index with the site, indexing articles, recommendations and scenarios only, with their filters', () => {
+  it('builds the search index with the site, indexing articles, recommendations, scenarios and the overview pages, with their filters', () => {
     const files = listFiles(join(build.outDir, 'pagefind'));
     expect(files).toContain('pagefind-entry.json');
     expect(files).toContain('pagefind-component-ui.js');
@@ -133,7 +139,9 @@ describe('the real site', () => {
     const scenarios = listFiles(join(build.outDir, 'scenarios')).filter((file) => file !== 'index.html').length;
     expect(scenarios).toBeGreaterThanOrEqual(10);
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    expect(indexed).toBe(articles.length + outcomes + scenarios);
+    // Overviews: one page per method, /compare/ and one page per topic in use (not the topic index).
+    const topics = listFiles(join(build.outDir, 'tags')).filter((file) => file !== 'index.html').length;
+    expect(indexed).toBe(articles.length + outcomes + scenarios + METHOD_IDS.length + 1 + topics);
     const factor = readHtml(build.outDir, '/factors/kms/branch-offices/');
     expect(factor).toMatch(/data-pagefind-filter="method">KMS</);
     expect(factor).toMatch(/data-pagefind-filter="stance">Con</);

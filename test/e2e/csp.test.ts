@@ -158,6 +158,9 @@ describe.each(MODES)('the Content-Security-Policy $mode', ({ header }) => {
     await page.goto(`${origin()}/decide/?path=${ON_PREMISES_WINDOWS}/main-site#domain`);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => new URL(navigator.serviceWorker.controller!.scriptURL).pathname)).toBe('/sw.js');
+    // The first visit caches the shell; "Save for offline use" fetches the other pages and the search excerpts.
+    await page.locator('[data-offline] button').click();
+    await page.waitForFunction(() => document.querySelector('[data-offline-status]')?.textContent?.startsWith('Saved'), undefined, { timeout: 60_000 });
     await context.setOffline(true);
     await page.goto(`${origin()}/decide/outcomes/${OUTCOME}/`);
     await expect(page.locator('h1').count()).resolves.toBe(1);

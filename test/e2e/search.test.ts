@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, useBrowser } from '../helpers/browser';
+import { SEARCH_RANKING } from '../../src/lib/search-ranking';
 import { METHOD_IDS } from '../../src/lib/taxonomy';
 
 const baseUrl = inject('baseUrl');
@@ -29,9 +30,11 @@ const QUERIES: [query: string, expected: string][] = [
   ['Customer Specific Volume License Key', '/factors/kms/host-key-limits/'],
   ['GVLK', '/guides/glossary/'],
   ['threshold', '/factors/mak/only-choice-below-threshold/'],
-  ['virtual machines', '/factors/kms/hard-to-test-threshold/'],
+  ['virtual machines', '/guides/cloud-and-virtual-desktops/'],
+  ['virtual machines lab threshold', '/factors/kms/hard-to-test-threshold/'],
   ['phone activation', '/factors/mak/no-client-internet-needed/'],
-  ['token', '/factors/token/isolated-high-security/'],
+  ['token', '/guides/token-based/'],
+  ['isolated high-security', '/factors/token/isolated-high-security/'],
 ];
 
 beforeAll(async () => {
@@ -39,17 +42,63 @@ beforeAll(async () => {
   await page.goto(`${baseUrl}/search/`);
 });
 
+/** The URLs of the results for `query` in the real index, ranked as the site ranks them, best first. */
+async function search(query: string, count = 10): Promise<string[]> {
+  // Written as a string so the test runner does not rewrite the browser's import().
+  return (await page.evaluate(`(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    await pagefind.options({ ranking: ${JSON.stringify(SEARCH_RANKING)} });
+    await pagefind.init();
+    const search = await pagefind.search(${JSON.stringify(query)});
+    const data = await Promise.all(search.results.slice(0, ${count}).map((result) => result.data()));
+    return data.map((item) => item.url);
+  })()`)) as string[];
+}
+
+/** The titles and URLs of every result and sub-result for `query`, as the result list shows them. */
+async function listed(query: string): Promise<{ title: string; url: string }[]> {
+  return (await page.evaluate(`(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    await pagefind.init();
+    const search = await pagefind.search(${JSON.stringify(query)});
+    const data = await Promise.all(search.results.map((result) => result.data()));
+    return data.flatMap((item) => [{ title: item.meta.title, url: item.url }, ...item.sub_results.filter((sub) => sub.url !== item.url).map((sub) => ({ title: sub.title, url: sub.url }))]);
+  })()`)) as { title: string; url: string }[];
+}
+
 describe('search quality against the real index', () => {
   it.each(QUERIES)('"%s" finds %s in the top three', async (query, expected) => {
-    // Written as a string so the test runner does not rewrite the browser's import().
-    const top = (await page.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      await pagefind.init();
-      const search = await pagefind.search(${JSON.stringify(query)});
-      const data = await Promise.all(search.results.slice(0, 3).map((result) => result.data()));
-      return data.map((item) => item.url);
-    })()`)) as string[];
-    expect(top).toContain(expected);
+    expect(await search(query, 3)).toContain(expected);
+  });
+
+  it('ranks the KMS guide or the KMS page first for "kms", not an article that mentions KMS in passing', async () => {
+    const [first] = await search('kms');
+    expect(['/guides/kms/', '/kms/']).toContain(first);
+  });
+
+  it('ranks the ADBA guide or the ADBA page in the top two for "ADBA"', async () => {
+    const top = await search('ADBA', 2);
+    expect(top.some((url) => url === '/guides/adba/' || url === '/adba/'), top.join(', ')).toBe(true);
+  });
+
+  it('finds the articles about isolated networks for "air gapped", which none of them says', async () => {
+    const isolated = ['/factors/token/isolated-high-security/', '/factors/mak/no-client-internet-needed/', '/factors/kms/clients-need-no-internet/'];
+    const top = await search('air gapped', 8);
+    for (const url of isolated) expect(top, top.join(', ')).toContain(url);
+  });
+
+  it('indexes the method pages, the comparison and the topic pages', async () => {
+    expect(await search('Multiple Activation Key', 5)).toContain('/mak/');
+    expect(await search('compare the methods', 3)).toContain('/compare/');
+    expect(await search('SRV records dynamic update', 5)).toContain('/tags/dns/');
+  });
+
+  it.each(['kms', 'ADBA', 'DNS', 'renewal'])('lists no result twice for "%s", and no "Applies to" section', async (query) => {
+    const entries = await listed(query);
+    expect(entries.length).toBeGreaterThan(0);
+    const urls = entries.map((entry) => entry.url.replace(/#.*-title$/, ''));
+    expect(urls.filter((url, index) => urls.indexOf(url) !== index)).toEqual([]);
+    expect(entries.map((entry) => entry.title)).not.toContain('Applies to');
   });
 
   it('does not match the lists of sources, which many articles share', async () => {
@@ -97,16 +146,34 @@ describe('the search page in Chromium', () => {
     expect(second.length).toBeGreaterThan(0);
   });
 
-  it('opens a result at the searched words, highlighted with a text fragment', async () => {
-    const { page: opener } = await openPage(browser());
-    await opener.goto(`${baseUrl}/search/?q=reinstall`);
-    const link = opener.locator('pagefind-results a[href^="/factors/"]').first();
+  it('opens a section result at its section, with the searched words marked in the article only', async () => {
+    const { page: opener, errors } = await openPage(browser(), { viewport: { width: 1280, height: 800 } });
+    await opener.goto(`${baseUrl}/search/?q=kms`);
+    const link = opener.locator('pagefind-results a[href*="/factors/"][href*="#what-it-means-in-practice"]').first();
     await link.waitFor();
     await link.click();
-    await opener.waitForURL(/\/factors\//);
-    const navigated = await opener.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).name);
-    expect(decodeURIComponent(navigated)).toContain(':~:text=reinstall');
-    expect(await opener.locator('article').textContent()).toMatch(/reinstall/i);
+    await opener.waitForURL(/#what-it-means-in-practice$/);
+    await opener.locator('mark.search-highlight').first().waitFor();
+    const landed = await opener.evaluate(() => ({
+      search: location.search,
+      scrollY: scrollY,
+      sectionTop: document.getElementById('what-it-means-in-practice')!.getBoundingClientRect().top,
+      marksOutside: [...document.querySelectorAll('mark')].filter((mark) => !mark.closest('[data-pagefind-body]')).length,
+      headerMarks: document.querySelectorAll('header mark, nav mark').length,
+    }));
+    expect(landed.search).toBe('?highlight=kms');
+    expect(landed.scrollY).toBeGreaterThan(0);
+    expect(Math.abs(landed.sectionTop)).toBeLessThan(120);
+    expect([landed.marksOutside, landed.headerMarks]).toEqual([0, 0]);
+    expect(errors).toEqual([]);
+  });
+
+  it('marks nothing and moves nowhere when the words are not on the page', async () => {
+    const { page: plain, errors } = await openPage(browser());
+    await plain.goto(`${baseUrl}/factors/kms/branch-offices/?highlight=zebracorn`);
+    await plain.waitForLoadState('networkidle');
+    expect(await plain.evaluate(() => [document.querySelectorAll('mark').length, scrollY])).toEqual([0, 0]);
+    expect(errors).toEqual([]);
   });
 
   it('narrows results with a filter and keeps the filter in the URL', async () => {
@@ -125,6 +192,28 @@ describe('the search page in Chromium', () => {
     const hrefs = await reopened.locator('pagefind-results a[href^="/factors/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toMatch(/^\/factors\/mak\//);
+  });
+
+  it('accepts filter values in the URL in any case', async () => {
+    const { page: lower } = await openPage(browser());
+    await lower.goto(`${baseUrl}/search/?q=kms&method=mak&stance=CON`);
+    await lower.locator('pagefind-results a[href^="/"]').first().waitFor();
+    const hrefs = await lower.locator('pagefind-results a[href^="/factors/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^\/factors\/mak\//);
+    expect(await lower.locator('pagefind-summary').textContent()).not.toMatch(/no results/i);
+  });
+
+  it('shows the first result before the filters on a phone, the filters folded behind one control', async () => {
+    const { page: phone } = await openPage(browser(), { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${baseUrl}/search/?q=activation`);
+    const first = phone.locator('pagefind-results a[href^="/"]').first();
+    await first.waitFor();
+    const box = await first.boundingBox();
+    expect(box!.y).toBeLessThan(800);
+    expect(await phone.locator('pagefind-filter-pane input[type="checkbox"]').first().isVisible()).toBe(false);
+    await phone.locator('summary', { hasText: 'Filters' }).click();
+    await phone.locator('pagefind-filter-pane label', { hasText: /^MAK/ }).first().waitFor({ state: 'visible' });
   });
 
   it('focuses the page\'s own search box on "/" when already on the search page, rather than opening the dialog', async () => {
@@ -160,9 +249,10 @@ describe('the search dialog on an article page', () => {
   it('loads no search code until search is opened, then opens with "/" and focuses the search box', async () => {
     const { reader, errors, requested } = await articlePage();
     expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
-    // Only the small script every page shares, inline: no script file at all.
-    expect(requested.filter((path) => path.endsWith('.js') && path !== '/sw.js')).toEqual([]);
-    expect(await reader.locator('script').count()).toBe(1);
+    // Only the small script every page shares (one module, cached for every page), and no other.
+    const scripts = requested.filter((path) => path.endsWith('.js') && path !== '/sw.js');
+    expect(scripts.length).toBeLessThanOrEqual(1);
+    for (const path of scripts) expect(path).toMatch(/^\/_astro\/[^/]+\.js$/);
     await reader.keyboard.press('/');
     await reader.locator('dialog.pf-modal[open]').waitFor();
     await reader.waitForFunction(() => document.activeElement?.closest('dialog[open] pagefind-input') !== null);
@@ -170,7 +260,7 @@ describe('the search dialog on an article page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('types, moves through results with the arrow keys and opens one with the searched words highlighted', async () => {
+  it('types, moves through results with the arrow keys and opens one with the searched words marked', async () => {
     const { reader } = await articlePage();
     await reader.keyboard.press('Control+k');
     await reader.locator('dialog.pf-modal[open] pagefind-input input').waitFor();
@@ -183,9 +273,8 @@ describe('the search dialog on an article page', () => {
     const href = await reader.evaluate(() => document.activeElement?.closest('a')?.getAttribute('href') ?? (document.activeElement?.querySelector('a')?.getAttribute('href') ?? ''));
     expect(href).toMatch(/^\//);
     await Promise.all([reader.waitForURL((url) => url.pathname !== '/factors/kms/branch-offices/'), reader.keyboard.press('Enter')]);
-    const navigated = await reader.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).name);
-    expect(decodeURIComponent(navigated)).toContain(':~:text=reinstall');
-    expect(await reader.locator('article').textContent()).toMatch(/reinstall/i);
+    expect(new URL(reader.url()).searchParams.get('highlight')).toBe('reinstall');
+    await expect(reader.locator('article mark.search-highlight').first().textContent()).resolves.toMatch(/reinstall/i);
   });
 
   it('opens from the header button, narrows results with a filter, closes with Escape and returns the focus', async () => {

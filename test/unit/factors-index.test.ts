@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareFactors, neighboursById, relatedById, type FactorSummary } from '../../src/lib/factors';
+import { neighbours, neighboursById, relatedById, relatedFactors, type FactorSummary } from '../../src/lib/factors';
 import { METHOD_IDS, STANCE_IDS, TAG_IDS } from '../../src/lib/taxonomy';
 
 // The factor pages take related factors and neighbours from the per-build indexes;
-// these must give exactly what the plain per-page definitions below give, ties included.
-
-/** The oracle: the previous and next factor of the same method, in reading order. */
-function neighbours<F extends FactorSummary>(factors: readonly F[], current: F): { previous?: F; next?: F } {
-  const ordered = factors.filter((factor) => factor.data.method === current.data.method).sort(compareFactors);
-  const index = ordered.findIndex((factor) => factor.id === current.id);
-  return { previous: ordered[index - 1], next: ordered[index + 1] };
-}
-
-/**
- * The oracle: other factors that share tags with this one, most shared tags first, then
- * other methods before the same method (the comparison is the point), at most `limit`.
- */
-function relatedFactors<F extends FactorSummary>(factors: readonly F[], current: F, limit = 5): F[] {
-  const tags = new Set(current.data.tags);
-  return factors
-    .filter((factor) => factor.id !== current.id)
-    .map((factor) => ({ factor, shared: factor.data.tags.filter((tag) => tags.has(tag)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        Number(a.factor.data.method === current.data.method) - Number(b.factor.data.method === current.data.method) ||
-        compareFactors(a.factor, b.factor),
-    )
-    .slice(0, limit)
-    .map(({ factor }) => factor);
-}
-
+// these must give exactly what the per-page functions give, ties included.
 function sample(count: number, seed: number): FactorSummary[] {
   let state = seed;
   const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byStance, comparisonMatrix, factorsByTag, neighboursById, relatedById, type FactorSummary } from '../../src/lib/factors';
+import { byStance, comparisonMatrix, factorsByTag, neighbours, relatedFactors, type FactorSummary } from '../../src/lib/factors';
 import type { Method, Stance, Tag } from '../../src/lib/taxonomy';
 
 function factor(id: string, stance: Stance, tags: Tag[], title = id): FactorSummary {
@@ -21,10 +21,7 @@ describe('byStance', () => {
   });
 });
 
-const neighbours = (factors: FactorSummary[], current: FactorSummary) => neighboursById(factors).get(current.id);
-const relatedFactors = (factors: FactorSummary[], current: FactorSummary, limit?: number) => relatedById(factors, limit).get(current.id);
-
-describe('neighboursById', () => {
+describe('neighbours', () => {
   it('walks pros then cons within one method, never into another method', () => {
     expect(neighbours(all, kmsDns)).toEqual({ previous: undefined, next: kmsBranch });
     expect(neighbours(all, kmsBranch)).toEqual({ previous: kmsDns, next: kmsRenew });
@@ -32,15 +29,23 @@ describe('neighboursById', () => {
   });
 });
 
-describe('relatedById', () => {
-  it('ranks factors by shared tags and prefers the other method on a tie', () => {
-    // kms/dns shares "dns" with kms/branch and "deployment" with mak/step: the MAK one comes first.
-    expect(relatedFactors(all, kmsDns)).toEqual([makStep, kmsBranch]);
+describe('relatedFactors', () => {
+  it('ranks a factor sharing a specific tag above one sharing a broad tag', () => {
+    // "deployment" is on 3 of 6 factors, "dns" on 2: kms/branch (dns) comes before mak/step and adba/join (deployment).
+    const adbaJoin = factor('adba/join', 'con', ['deployment'], 'Joins the domain');
+    expect(relatedFactors([...all, adbaJoin], kmsDns)).toEqual([kmsBranch, makStep, adbaJoin]);
   });
 
-  it('leaves out factors that share no tag, and the factor itself', () => {
-    const related = relatedFactors(all, makForever);
-    expect(related).toEqual([kmsRenew]);
+  it('prefers the same method when the shared tags weigh the same', () => {
+    // kms/dns comes first in reading order (KMS before MAK), but mak/image is of the same method as mak/step.
+    const makImage = factor('mak/image', 'pro', ['deployment'], 'Images carry the key');
+    expect(relatedFactors([...all, makImage], makStep)).toEqual([makImage, kmsDns]);
+  });
+
+  it('leaves out factors that share no tag, share only a tag every factor has, and the factor itself', () => {
+    expect(relatedFactors(all, makForever)).toEqual([kmsRenew]);
+    const everywhere = all.map((item) => factor(item.id, item.data.stance, ['deployment'], item.data.title));
+    expect(relatedFactors(everywhere, everywhere[0]!)).toEqual([]);
   });
 
   it('stops at the limit', () => {

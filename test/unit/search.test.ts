@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchAliases } from '../../src/lib/search';
-import { filtersFromUrl, isSearchShortcut, urlFor, withHighlight } from '../../src/lib/search-client';
+import { canonicalFilters, filtersFromUrl, isSearchShortcut, urlFor } from '../../src/lib/search-client';
 
 describe('searchAliases', () => {
   it('adds the long form of an abbreviation the text uses, and the other way round', () => {
@@ -28,10 +28,17 @@ describe('search page URLs', () => {
     expect(urlFor('')).toBe('/search/');
   });
 
-  it('adds a text fragment that highlights the searched words on the opened page', () => {
-    expect(withHighlight('/factors/mak/limited-activations/', 'reinstall')).toBe('/factors/mak/limited-activations/#:~:text=reinstall');
-    expect(withHighlight('/guides/troubleshooting/#0xc004f074', '0xC004F074')).toBe('/guides/troubleshooting/#0xc004f074:~:text=0xC004F074');
-    expect(withHighlight('/guides/kms/', '  ')).toBe('/guides/kms/');
+  it('spells filter values from a URL as the index does, whatever their case', () => {
+    const known = { method: { KMS: 4, MAK: 3 }, stance: { Pro: 5, Con: 2 }, tag: { 'Branch offices': 2 } };
+    expect(canonicalFilters({ method: ['mak', 'Kms'], stance: ['CON'], tag: ['branch OFFICES'] }, known)).toEqual({
+      method: ['MAK', 'KMS'],
+      stance: ['Con'],
+      tag: ['Branch offices'],
+    });
+  });
+
+  it('keeps a filter value the index does not know, and a filter named like an object property', () => {
+    expect(canonicalFilters({ method: ['nope'], constructor: ['x'] }, { method: { KMS: 1 } })).toEqual({ method: ['nope'], constructor: ['x'] });
   });
 });
 

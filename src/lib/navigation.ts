@@ -1,0 +1,114 @@
+/**
+ * The site's navigation as data: the main menu and the sidebar, computed from
+ * the collections by the layout and rendered by thin components. Adding a
+ * section to the sidebar is adding one entry to SIDEBAR_SECTIONS.
+ */
+import { compareFactors, type FactorSummary } from './factors';
+import { factorUrl, guideUrl, methodUrl, scenarioUrl } from './routes';
+import { METHODS, METHOD_IDS, STANCES, WEIGHING_STANCES, type Method } from './taxonomy';
+
+export interface NavLink {
+  href: string;
+  label: string;
+  /** A word before the label, e.g. "Pro" or "Con". */
+  prefix?: string;
+  /** What the prefix stands for, for styling: a stance id. */
+  kind?: string;
+  /** In the main menu: shown on phones only, as the sidebar lists it on wide screens. */
+  phoneOnly?: boolean;
+}
+
+export interface NavSection {
+  label: string;
+  /** The section's own page, if it has one. */
+  href?: string;
+  links: NavLink[];
+  /**
+   * Links shown only while the reader is in the section (a method's pros and cons):
+   * elsewhere the section is its heading link, so a page's HTML does not grow with every article.
+   */
+  folded?: boolean;
+}
+
+/** What the navigation is built from: the entries of each collection. */
+export interface SiteIndex {
+  factors: readonly FactorSummary[];
+  guides: readonly { id: string; data: { title: string; order: number } }[];
+  scenarios: readonly { id: string; data: { title: string } }[];
+}
+
+/** The main menu, in the header on every page (the methods on phones only: on wide screens they head the sidebar). */
+export const MAIN_MENU: readonly NavLink[] = [
+  { href: '/decide/', label: 'Decide' },
+  ...METHOD_IDS.map((method) => ({ href: methodUrl(method), label: METHODS[method].label, phoneOnly: true })),
+  { href: '/scenarios/', label: 'Scenarios', phoneOnly: true },
+  { href: '/compare/', label: 'Compare' },
+  { href: '/guides/', label: 'Guides' },
+  { href: '/tags/', label: 'Topics' },
+  { href: '/about/', label: 'About' },
+];
+
+/** Guides in reading order (their `order` field). */
+export function guidesInOrder<G extends SiteIndex['guides'][number]>(guides: readonly G[]): G[] {
+  return [...guides].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+/** A method with its pros and cons, in reading order; its classic claims are listed on the method's page only. */
+function methodSection(method: Method, site: SiteIndex): NavSection {
+  const weighs = (stance: string) => (WEIGHING_STANCES as readonly string[]).includes(stance);
+  const factors = site.factors.filter((factor) => factor.data.method === method && weighs(factor.data.stance)).sort(compareFactors);
+  return {
+    label: `${METHODS[method].label}: ${METHODS[method].name}`,
+    href: methodUrl(method),
+    folded: true,
+    links: factors.map((factor) => ({
+      href: factorUrl(factor.id),
+      label: factor.data.title,
+      prefix: STANCES[factor.data.stance].label,
+      kind: factor.data.stance,
+    })),
+  };
+}
+
+/** The sections of the sidebar on wide screens, in order. One line per section. */
+export const SIDEBAR_SECTIONS: readonly ((site: SiteIndex) => NavSection)[] = [
+  () => ({ label: 'Decide', links: [{ href: '/decide/', label: 'The decision tree' }, { href: '/decide/map/', label: 'The whole tree on one page' }] }),
+  (site) => ({
+    label: 'Scenarios',
+    href: '/scenarios/',
+    folded: true,
+    links: [...site.scenarios].sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')).map((scenario) => ({ href: scenarioUrl(scenario.id), label: scenario.data.title })),
+  }),
+  ...METHOD_IDS.map((method) => (site: SiteIndex) => methodSection(method, site)),
+  (site) => ({ label: 'Guides', href: '/guides/', links: guidesInOrder(site.guides).map((guide) => ({ href: guideUrl(guide.id), label: guide.data.title })) }),
+  () => ({ label: 'Compare and topics', links: [{ href: '/compare/', label: 'Compare the methods by topic' }, { href: '/tags/', label: 'All topics' }] }),
+];
+
+export function sidebar(site: SiteIndex): NavSection[] {
+  return SIDEBAR_SECTIONS.map((section) => section(site));
+}
+
+/** Whether `href` is the page at `path`. */
+export function isCurrent(href: string, path: string): boolean {
+  return href === path;
+}
+
+/** Whether a section holds the page at `path`: its own page or one of its links. */
+export function holdsPage(section: NavSection, path: string): boolean {
+  return section.href === path || section.links.some((link) => link.href === path);
+}
+
+/** Whether a main-menu entry is the page at `path` or one above it (`/kms/` for `/factors/kms/…`). */
+export function menuCurrent(href: string, path: string): boolean {
+  if (href === path) return true;
+  const method = METHOD_IDS.find((id) => methodUrl(id) === href);
+  if (method) return path.startsWith(`/factors/${method}/`);
+  return href !== '/' && path.startsWith(href);
+}
+
+/** The guides before and after `id` in reading order. */
+export function guideNeighbours<G extends SiteIndex['guides'][number]>(guides: readonly G[], id: string): { previous?: G; next?: G } {
+  const ordered = guidesInOrder(guides);
+  const index = ordered.findIndex((guide) => guide.id === id);
+  return index < 0 ? {} : { previous: ordered[index - 1], next: ordered[index + 1] };
+}

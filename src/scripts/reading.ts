@@ -1,0 +1,62 @@
+/**
+ * Small reading aids on article pages, part of the script every page shares:
+ * a copy button on each command block, and the current section marked in
+ * "On this page" as the reader scrolls.
+ */
+
+/** A "Copy" button on each code block of the article body. */
+function addCopyButtons(): void {
+  if (!navigator.clipboard) return;
+  for (const pre of document.querySelectorAll<HTMLElement>('[data-article-body] pre')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-code';
+    button.textContent = 'Copy';
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText((pre.querySelector('code') ?? pre).textContent?.trimEnd() ?? '').then(
+        () => {
+          button.textContent = 'Copied';
+          setTimeout(() => (button.textContent = 'Copy'), 2000);
+        },
+        () => (button.textContent = 'Copy failed'),
+      );
+    });
+    pre.classList.add('has-copy');
+    pre.before(button);
+  }
+}
+
+/** Mark the "On this page" link of the section being read (aria-current="true"). */
+function markCurrentSection(): void {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
+  const sections = links.map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1)))).filter((heading) => heading !== null);
+  if (!sections.length) return;
+  const mark = () => {
+    // The last section whose heading has passed the top third of the window.
+    const line = innerHeight / 3;
+    let current = 0;
+    sections.forEach((heading, index) => {
+      if (heading.getBoundingClientRect().top <= line) current = index;
+    });
+    links.forEach((link, index) => (index === current ? link.setAttribute('aria-current', 'true') : link.removeAttribute('aria-current')));
+  };
+  let queued = false;
+  addEventListener(
+    'scroll',
+    () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        mark();
+      });
+    },
+    { passive: true },
+  );
+  mark();
+}
+
+export function startReading(): void {
+  addCopyButtons();
+  markCurrentSection();
+}
