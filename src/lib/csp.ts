@@ -82,6 +82,21 @@ export function unionPolicy(policies: readonly string[]): string {
 }
 
 /** The policy a page's `<meta http-equiv="content-security-policy">` carries, if any. */
+/**
+ * The page with its Content-Security-Policy meta tag moved to the top of
+ * `<head>`, right after the charset: a meta policy governs only what comes
+ * after it, so nothing in the head may precede it. Unchanged without a policy.
+ */
+export function policyFirstInHead(html: string): string {
+  const tag = [...html.matchAll(/<meta\b[^>]*>/gi)].find(([candidate]) => /http-equiv\s*=\s*["']?content-security-policy["'\s>]/i.test(candidate));
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (!tag || !head || tag.index < head.index) return html;
+  const without = html.slice(0, tag.index) + html.slice(tag.index + tag[0].length);
+  const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i.exec(without.slice(head.index));
+  const at = charset && charset.index < 200 ? head.index + charset.index + charset[0].length : head.index + head[0].length;
+  return without.slice(0, at) + tag[0] + without.slice(at);
+}
+
 export function metaPolicy(html: string): string | undefined {
   for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
     if (!/http-equiv\s*=\s*["']?content-security-policy["'\s>]/i.test(tag)) continue;

@@ -37,6 +37,15 @@ describe('the real site', () => {
     }
   });
 
+  it('puts the Content-Security-Policy first in every page head, right after the charset', () => {
+    const pages = listFiles(build.outDir).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    for (const page of pages) {
+      const head = readFileSync(join(build.outDir, page), 'utf8').split('</head>')[0]!;
+      expect(head, page).toMatch(/<head[^>]*>\s*<meta charset="utf-8"\s*\/?>\s*<meta http-equiv="content-security-policy"/i);
+    }
+  });
+
   it('has the method, topic, comparison, about and 404 pages', () => {
     for (const url of ['/', '/kms/', '/mak/', '/adba/', '/token/', '/tags/', '/compare/', '/guides/', '/about/']) {
       expect(() => readHtml(build.outDir, url), url).not.toThrow();
