@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { answerIdSchema, nodeIdSchema } from '../tree/schema';
-import { reviewedSchema, summarySchema, titleSchema } from './fields';
+import { answerIdSchema, nodeIdSchema } from './schema';
+import { reviewedSchema, summarySchema, titleSchema } from '../schema/fields';
 
 const fact = (what: string) => z.string().trim().min(1, 'must not be empty').describe(what);
 
