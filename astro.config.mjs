@@ -10,12 +10,15 @@ import { offline } from './src/integrations/offline.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { cspConfig } from './src/lib/csp.ts';
-import { SITE } from './src/lib/site.ts';
+import { SITE, contentDir } from './src/lib/site.ts';
+import { newBuildId } from './src/lib/offline.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
 const outDir = process.env.VAG_OUT_DIR ?? './dist';
 const cacheDir = process.env.VAG_CACHE_DIR ?? './node_modules/.astro';
+// One id per build, passed to what needs it: the offline cache's name and Pagefind's meta cache tag.
+const buildId = newBuildId();
 
 export default defineConfig({
   site: SITE.url,
@@ -37,7 +40,7 @@ export default defineConfig({
   security: { csp: cspConfig },
   // Order matters: the search index is written before the checks read the output, so links to
   // /pagefind/ files resolve; atomicOutput comes last and publishes only a build that passed everything.
-  integrations: [mdx(), sitemap(), searchIndex(), offline(), cspHeaders(), contentChecks(), atomicOutput()],
+  integrations: [mdx(), sitemap(), searchIndex(), offline({ buildId }), cspHeaders(), contentChecks({ contentDir: contentDir() }), atomicOutput()],
   vite: {
     build: {
       rollupOptions: {

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Four suites: `unit` (pure functions), `build` (builds fixture sites and reads
 // their HTML), `corpus` (bad contributions through check and build), `e2e` (drives Debian's Chromium against a served build).
 // `npm test` runs unit + build; `npm run test:corpus` the bad-contribution corpus
-// (a few minutes: it runs `npm run check` per case); `npm run test:e2e` runs e2e.
+// (a few minutes: it runs `npm run check` and `npm run build` per case); `npm run test:e2e` runs e2e.
 export default defineConfig({
   test: {
     projects: [
@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['test/build/**/*.test.ts'],
-          // The corpus of bad contributions runs `npm run check` (with astro check) 35 times: its own suite.
+          // The corpus of bad contributions runs `npm run check` and `npm run build` once per case: its own suite.
           exclude: ['test/build/corpus.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

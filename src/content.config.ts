@@ -1,33 +1,18 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { factorSchema } from './lib/schema/factor';
-import { guideSchema } from './lib/schema/guide';
-import { scenarioSchema } from './lib/schema/scenario';
-import { SCENARIOS_DIR } from './lib/tree/scenarios';
-import { TREE_FILE } from './lib/tree/load';
-import { treeNodeSchema } from './lib/tree/schema';
+import { glob } from 'astro/loaders';
+import { FACTORS, GUIDES, SCENARIOS, TREE_FILE, globPattern, type ArticleCollection } from './lib/collections';
+import { treeEntrySchema, treeLoader } from './lib/tree/loader';
 import { contentDir } from './lib/site';
 
-const factors = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${contentDir()}/factors` }),
-  schema: factorSchema,
-});
+/** A collection of articles as lib/collections.ts defines it: the same folder, pattern and schema the content checks use. */
+function articles<C extends ArticleCollection>(collection: C) {
+  return defineCollection({ loader: glob({ pattern: globPattern(collection), base: `${contentDir()}/${collection.folder}` }), schema: collection.schema as C['schema'] });
+}
 
-const guides = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: `${contentDir()}/guides` }),
-  schema: guideSchema,
-});
+/** The decision tree: one entry per question or outcome (content/decision-tree.yaml), with its order and line in the file. */
+const tree = defineCollection({ loader: treeLoader(`${contentDir()}/${TREE_FILE}`), schema: treeEntrySchema });
 
-/** The decision tree: one entry per question or outcome (content/decision-tree.yaml). */
-const tree = defineCollection({
-  loader: file(`${contentDir()}/${TREE_FILE}`),
-  schema: treeNodeSchema,
-});
+/** Worked scenarios: an organisation, its answers in the tree and the outcome they must reach (content/scenarios/*.yaml). */
+const scenarios = defineCollection({ loader: glob({ pattern: '*.yaml', base: `${contentDir()}/${SCENARIOS.folder}` }), schema: SCENARIOS.schema });
 
-/** Worked scenarios: an organisation, its answers in the tree and the outcome they must reach. */
-const scenarios = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: `${contentDir()}/${SCENARIOS_DIR}` }),
-  schema: scenarioSchema,
-});
-
-export const collections = { factors, guides, tree, scenarios };
+export const collections = { factors: articles(FACTORS), guides: articles(GUIDES), tree, scenarios };

@@ -2,7 +2,7 @@ import { getCollection } from 'astro:content';
 import { indexTree, linkTree, type FactorRef, type LinkedTree } from '../lib/tree/link';
 import type { TreeIndex } from '../lib/tree/evaluate';
 import type { TreeNode } from '../lib/tree/schema';
-import { TREE_FILE } from '../lib/tree/load';
+import { TREE_FILE } from '../lib/collections';
 import { contentDir } from '../lib/site';
 
 /** The tree and its links, computed once per build and shared by every page that shows it. */
@@ -14,14 +14,9 @@ export interface SiteTree {
 
 let cached: Promise<SiteTree> | undefined;
 
-/** The start is the node no answer leads to; the content check has made sure there is exactly one. */
-function startFirst(nodes: TreeNode[]): TreeNode[] {
-  const targets = new Set(nodes.flatMap((node) => (node.type === 'question' ? node.answers.map((answer) => answer.next) : [])));
-  return [...nodes].sort((a, b) => Number(targets.has(a.id)) - Number(targets.has(b.id)));
-}
-
 async function load(): Promise<SiteTree> {
-  const nodes = startFirst((await getCollection('tree')).map((entry) => entry.data as TreeNode));
+  // The tree loader keeps the file's order: the first node is the start, as the checks read it.
+  const nodes = (await getCollection('tree')).sort((a, b) => a.data.order - b.data.order).map((entry) => entry.data.node as TreeNode);
   const factors: FactorRef[] = (await getCollection('factors')).map((entry) => ({ id: entry.id, file: entry.filePath ?? entry.id, ...entry.data }));
   const { tree, problems } = linkTree(nodes, factors, `${contentDir()}/${TREE_FILE}`);
   // The content check already failed the build on any of these; this guards against drift between the two.

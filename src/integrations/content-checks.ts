@@ -1,13 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContentFolderInParallel } from '../lib/checks/content';
+import { isArticlePath } from '../lib/collections';
 import { findBrokenLinks, readPage } from '../lib/checks/links';
 import { articlePage, findMissingArticles } from '../lib/checks/pages';
-import { formatReport, type Problem } from '../lib/checks/problem';
-import { contentDir } from '../lib/site';
+import { runStages, safeIndex } from '../lib/checks/run';
+import { formatReport, type Problem } from '../lib/problem';
 
 /** An error that carries a content report: printed as it is, without a stack. */
 export class ContentError extends Error {
@@ -18,6 +17,11 @@ export class ContentError extends Error {
   }
 }
 
+export interface ContentChecksOptions {
+  /** The content folder, relative to the project root. */
+  contentDir: string;
+}
+
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -25,25 +29,24 @@ function listFiles(dir: string): string[] {
 }
 
 /**
- * Checks content before Astro compiles it (schema, MDX syntax) and the built
- * site afterwards (every article has a page with a body, every link resolves).
- * Any problem fails the build with one line per problem.
+ * Checks content before Astro compiles it (every rule of `npm run check`
+ * except types) and the built site afterwards (every article has a page with
+ * a body, every link resolves). Any problem fails the build with one line per
+ * problem. `astro check` (command "sync") leaves the content to `npm run check`.
  */
-export function contentChecks(): AstroIntegration {
+export function contentChecks({ contentDir }: ContentChecksOptions): AstroIntegration {
   let root = process.cwd();
   let articles: string[] = [];
   return {
     name: 'vag:content-checks',
     hooks: {
-      'astro:config:setup': async ({ config, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         root = fileURLToPath(config.root);
-        // `npm run check` runs these itself before it calls `astro check`.
-        if (process.env.VAG_SKIP_CONTENT_CHECKS === '1') return;
-        const folder = join(root, contentDir());
-        // Large sites are checked on every core (the result is the same as checkContentFolder's).
-        const problems = await checkContentFolderInParallel(root, folder, availableParallelism() - 1);
-        articles = listFiles(folder).filter((file) => /^(factors|guides)\/.+\.mdx$/.test(file));
-        if (problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
+        if (command !== 'build' && command !== 'dev') return;
+        const index = safeIndex(root, join(root, contentDir));
+        const problems = 'rule' in index ? [index] : runStages(index);
+        if ('rule' in index || problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
+        articles = index.names.map((name) => name.path).filter(isArticlePath);
         logger.info(`${articles.length} articles passed the content checks`);
       },
       'astro:build:done': ({ dir, logger }) => {
@@ -61,7 +64,7 @@ export function contentChecks(): AstroIntegration {
             return readPage(file, html);
           });
         const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.');
-        problems.push(...findMissingArticles(articles, (file) => articleHtml.get(file), contentDir()));
+        problems.push(...findMissingArticles(articles, (file) => articleHtml.get(file), contentDir));
         if (problems.length) throw new ContentError('Built site check failed.', problems);
         logger.info(`${pages.length} pages checked: every internal link and fragment resolves`);
       },

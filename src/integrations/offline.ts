@@ -2,20 +2,31 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildId, offlinePlan, serviceWorkerSource } from '../lib/offline';
+import { offlinePlan, serviceWorkerSource } from '../lib/offline';
 
-/** Writes /sw.js with the files of this build (the shell first, the rest on request), after the search index exists. */
-export function offline(): AstroIntegration {
+export interface OfflineOptions {
+  /** Id of this build: names the offline cache and is Pagefind's meta cache tag on every page. */
+  buildId: string;
+}
+
+/**
+ * Writes /sw.js with the files of this build (the shell first, the rest on request), after the search index
+ * exists, and hands the build id to the pages as `import.meta.env.BUILD_ID`.
+ */
+export function offline({ buildId }: OfflineOptions): AstroIntegration {
   return {
     name: 'vag:offline',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { define: { 'import.meta.env.BUILD_ID': JSON.stringify(buildId) } } });
+      },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-        const plan = offlinePlan(files, buildId());
-        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId(), plan));
+        const plan = offlinePlan(files, buildId);
+        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId, plan));
         logger.info(`service worker precaches ${plan.shell.length} files; ${plan.rest.length} more on "Save for offline"`);
       },
     },

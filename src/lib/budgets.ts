@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ARTICLE_COLLECTIONS } from './collections';
 import { PAGEFIND_BUNDLE } from './search-client';
 
 export const KB = 1024;
@@ -28,9 +29,14 @@ export const BUDGETS = {
   decideScriptGzip: 6 * KB,
 } as const;
 
+/** URLs of article pages: one pattern per collection (lib/collections.ts), and the decision tree's recommendations. */
+const ARTICLE_PAGE = new RegExp(
+  `^/(${[...ARTICLE_COLLECTIONS.map((collection) => `${collection.folder}(?:/[^/]+){${collection.depth}}`), 'decide/outcomes/[^/]+'].join('|')})/$`,
+);
+
 /** Article pages, by URL: factors, guides (not the guide index) and the decision tree's recommendations. */
 export function isArticlePage(url: string): boolean {
-  return /^\/(factors\/[^/]+\/[^/]+|guides\/[^/]+|decide\/outcomes\/[^/]+)\/$/.test(url);
+  return ARTICLE_PAGE.test(url);
 }
 
 /** How a size compares with its budget, for tables. */

@@ -82,6 +82,21 @@ export function unionPolicy(policies: readonly string[]): string {
 }
 
 /** The policy a page's `<meta http-equiv="content-security-policy">` carries, if any. */
+/**
+ * The page with its Content-Security-Policy meta tag moved to the top of
+ * `<head>`, right after the charset: a meta policy governs only what comes
+ * after it, so nothing in the head may precede it. Unchanged without a policy.
+ */
+export function policyFirstInHead(html: string): string {
+  const tag = [...html.matchAll(/<meta\b[^>]*>/gi)].find(([candidate]) => /http-equiv\s*=\s*["']?content-security-policy["'\s>]/i.test(candidate));
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (!tag || !head || tag.index < head.index) return html;
+  const without = html.slice(0, tag.index) + html.slice(tag.index + tag[0].length);
+  const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i.exec(without.slice(head.index));
+  const at = charset && charset.index < 200 ? head.index + charset.index + charset[0].length : head.index + head[0].length;
+  return without.slice(0, at) + tag[0] + without.slice(at);
+}
+
 export function metaPolicy(html: string): string | undefined {
   for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
     if (!/http-equiv\s*=\s*["']?content-security-policy["'\s>]/i.test(tag)) continue;
@@ -110,30 +125,4 @@ export function formatHeadersFile(rules: readonly HeaderRule[], comment?: string
     lines.push(rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`));
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Read a `_headers` file back into rules (comments and blank lines skipped). */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ path: line.trim(), headers: {} });
-      continue;
-    }
-    const rule = rules.at(-1);
-    const colon = line.indexOf(':');
-    if (!rule || colon < 0) continue;
-    rule.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return rules;
-}
-
-/** Whether a `_headers` path pattern (`/*`, `/search/`, `/factors/:method/*`) matches a URL path. */
-export function matchesHeaderPath(pattern: string, path: string): boolean {
-  const source = pattern
-    .split(/(\*|:[A-Za-z_][A-Za-z0-9_]*)/)
-    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`).test(path);
 }

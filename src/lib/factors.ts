@@ -24,13 +24,6 @@ export function byStance<F extends FactorSummary>(factors: readonly F[], method:
   };
 }
 
-/** The previous and next factor of the same method, in reading order. */
-export function neighbours<F extends FactorSummary>(factors: readonly F[], current: F): { previous?: F; next?: F } {
-  const ordered = factors.filter((factor) => factor.data.method === current.data.method).sort(compareFactors);
-  const index = ordered.findIndex((factor) => factor.id === current.id);
-  return { previous: ordered[index - 1], next: ordered[index + 1] };
-}
-
 /**
  * How much a shared tag says about two factors: ln(factors / factors with the
  * tag). A specific tag ("Activation limits") weighs more than a broad one
@@ -43,43 +36,20 @@ export function tagWeights(factors: readonly FactorSummary[]): Map<Tag, number> 
 }
 
 /** The weight of the tags `candidate` shares with `tags`, summed in the candidate's tag order. */
-function sharedWeight(candidate: FactorSummary, tags: ReadonlySet<Tag>, weights: ReadonlyMap<Tag, number>): number {
+export function sharedWeight(candidate: FactorSummary, tags: ReadonlySet<Tag>, weights: ReadonlyMap<Tag, number>): number {
   return candidate.data.tags.filter((tag) => tags.has(tag)).reduce((sum, tag) => sum + (weights.get(tag) ?? 0), 0);
 }
 
 /**
- * Other factors that share tags with this one, the most specific shared tags
- * first ({@link tagWeights}), then the same method before others (the reader
- * is weighing this method), at most `limit`. A factor that shares only tags
- * every factor has is not related.
- */
-export function relatedFactors<F extends FactorSummary>(factors: readonly F[], current: F, limit = 5): F[] {
-  const tags = new Set(current.data.tags);
-  const weights = tagWeights(factors);
-  return factors
-    .filter((factor) => factor.id !== current.id)
-    .map((factor) => ({ factor, shared: sharedWeight(factor, tags, weights) }))
-    .filter(({ shared }) => shared > 0)
-    .sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        Number(b.factor.data.method === current.data.method) - Number(a.factor.data.method === current.data.method) ||
-        compareFactors(a.factor, b.factor),
-    )
-    .slice(0, limit)
-    .map(({ factor }) => factor);
-}
-
-/**
- * {@link neighbours} of every factor at once (for the factor pages): one sort
- * per method instead of one per page. Keyed by factor id.
+ * The previous and next factor of the same method, in reading order, for
+ * every factor at once (for the factor pages): one sort per method. Keyed by factor id.
  */
 export function neighboursById<F extends FactorSummary>(factors: readonly F[]): Map<string, { previous?: F; next?: F }> {
   const result = new Map<string, { previous?: F; next?: F }>();
   for (const method of METHOD_IDS) {
     const ordered = factors.filter((factor) => factor.data.method === method).sort(compareFactors);
     ordered.forEach((factor, index) => {
-      // As findIndex in `neighbours`: a repeated id takes the place of its first occurrence.
+      // A repeated id takes the place of its first occurrence.
       if (!result.has(factor.id)) result.set(factor.id, { previous: ordered[index - 1], next: ordered[index + 1] });
     });
   }
@@ -87,14 +57,16 @@ export function neighboursById<F extends FactorSummary>(factors: readonly F[]): 
 }
 
 /**
- * {@link relatedFactors} of every factor at once (for the factor pages), in the
- * same order: factors are ranked once by `compareFactors`, and each factor
+ * For every factor (for the factor pages), the other factors that share tags
+ * with it: the most specific shared tags first ({@link tagWeights}), then the
+ * same method before others (the reader is weighing this method), then reading
+ * order; at most `limit`. A factor that shares only tags every factor has is
+ * not related. Factors are ranked once by `compareFactors`, and each factor
  * looks only at the factors that share one of its tags, keeping the best
- * `limit` as it goes, instead of sorting the whole list for every page.
- * Keyed by factor id.
+ * `limit` as it goes. Keyed by factor id.
  */
 export function relatedById<F extends FactorSummary>(factors: readonly F[], limit = 5): Map<string, F[]> {
-  // Position in reading order; the sort is stable, so ties keep the input order as in relatedFactors.
+  // Position in reading order; the sort is stable, so ties keep the input order.
   const rank = new Map<F, number>();
   [...factors].sort(compareFactors).forEach((factor, index) => rank.set(factor, index));
   const byTag = new Map<Tag, F[]>();
@@ -103,7 +75,7 @@ export function relatedById<F extends FactorSummary>(factors: readonly F[], limi
   const result = new Map<string, F[]>();
   for (const current of factors) {
     if (result.has(current.id)) continue;
-    // Shared tags per candidate, weighed as relatedFactors does.
+    // Shared tags per candidate, weighed by tagWeights.
     const tags = new Set(current.data.tags);
     const candidates = new Set<F>();
     for (const tag of tags) for (const factor of byTag.get(tag) ?? []) if (factor.id !== current.id) candidates.add(factor);

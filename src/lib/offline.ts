@@ -4,9 +4,9 @@
  * build installs a new cache and the old one is dropped.
  */
 
-/** Id of the current build; set once per build in astro.config.mjs. Also Pagefind's meta cache tag. */
-export function buildId(): string {
-  return (process.env.VAG_BUILD_ID ??= Date.now().toString(36));
+/** A new build id: the time in base 36. astro.config.mjs makes one per build and passes it on. */
+export function newBuildId(now = Date.now()): string {
+  return now.toString(36);
 }
 
 /** URL of an output file: `factors/kms/x/index.html` → `/factors/kms/x/`. */

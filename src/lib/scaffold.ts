@@ -4,6 +4,8 @@
  * factor article. The CLI in src/cli/new.ts only asks, reads and writes.
  */
 import { parseArgs } from 'node:util';
+import { ENTRY_NAME } from './collections';
+import { isoDate } from './format';
 import { titleSchema } from './schema/fields';
 import { closest } from './suggest';
 import { METHOD_IDS, METHODS, STANCES, TAG_IDS, WEIGHING_STANCES, type Method, type Stance, type Tag } from './taxonomy';
@@ -44,7 +46,6 @@ export const PLACEHOLDERS = {
   source: { title: `${PLACEHOLDER_MARK}: Microsoft documentation page title`, url: 'https://learn.microsoft.com/REPLACE-ME' },
 } as const;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ANSWER_REF = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 
 /** Longest slug `slugify` produces; long titles are cut at a word boundary. */
@@ -149,7 +150,7 @@ export function checkDecides(decides: readonly string[], treeAnswers?: readonly 
 
 /** Problems with an explicit file name. */
 export function checkSlug(slug: string): string[] {
-  return SLUG.test(slug) ? [] : [`--slug: must be lower-case words joined by hyphens, e.g. "renewal-crosses-the-wan", received "${slug}"`];
+  return ENTRY_NAME.test(slug) ? [] : [`--slug: must be lower-case words joined by hyphens, e.g. "renewal-crosses-the-wan", received "${slug}"`];
 }
 
 /** The required fields that are still missing. */
@@ -202,11 +203,6 @@ export function validateAnswers(
 /** A YAML double-quoted string (JSON strings are valid YAML). */
 function quote(text: string): string {
   return JSON.stringify(text);
-}
-
-/** `YYYY-MM-DD` of a moment, in UTC. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenContent, buildSite, listFiles, ROOT } from '../helpers/build';
@@ -14,8 +14,8 @@ import { brokenContent, buildSite, listFiles, ROOT } from '../helpers/build';
  *   2. `npm run build` fails with the same line, building into one shared output folder
  *      that a good build filled first;
  *   3. that output folder is exactly as the good build left it.
- * The checks run first, two at a time (`astro check` makes each take seconds); the builds follow, one
- * after another. They never overlap: `astro check` and a build that gets as far as syncing content both
+ * The checks run first, two at a time; the builds follow, one after another. Every build must report
+ * exactly the content problems its check reported: the two commands agree on every case. They never overlap: `astro check` and a build that gets as far as syncing content both
  * rewrite the project's .astro/content-modules.mjs for their own content folder.
  */
 
@@ -31,6 +31,8 @@ interface BadContribution {
   line: number | null;
   /** 1-based column, where the rule reports one. */
   column?: number;
+  /** For what git cannot hold (symbolic links): changes made to the content folder after the overlay is laid. */
+  make?: (contentDir: string) => void;
 }
 
 const BETA = 'factors/kms/beta-con.mdx';
@@ -91,6 +93,53 @@ const CORPUS: readonly BadContribution[] = [
   { name: 'orphan-factor', rule: 'tree/orphan-factor', file: 'factors/mak/epsilon-pro.mdx', line: null },
   // kms/Beta-Con.mdx beside kms/beta-con.mdx: the report lands on the oddly named new file and names the other.
   { name: 'duplicate-slug', rule: 'safety/duplicate-slug', file: 'factors/kms/Beta-Con.mdx', line: null },
+  // Hostile contributions (issue #14): each crashed a command, passed check but failed build, or got through.
+  // Nesting deep enough to overflow the parsers' stacks (or segfault the build), refused before any parser runs.
+  { name: 'nesting-quotes', rule: 'safety/nesting', file: BETA, line: 29 },
+  { name: 'nesting-tags', rule: 'safety/nesting', file: BETA, line: 27 },
+  // Links that threw a URIError, or would leave the site while looking internal.
+  { name: 'link-malformed-escape', rule: 'links/malformed', file: BETA, line: 27, column: 5 },
+  { name: 'link-backslash', rule: 'links/malformed', file: BETA, line: 27, column: 5 },
+  // Images: from another site (readers' privacy, the offline edition), a name Vite would load as code, a script saved as .png.
+  { name: 'image-remote', rule: 'safety/remote-image', file: BETA, line: 27, column: 1 },
+  { name: 'image-query-escape', rule: 'safety/url', file: BETA, line: 27, column: 1 },
+  { name: 'image-not-an-image', rule: 'safety/image-file', file: BETA, line: 27, column: 1 },
+  // YAML the build reads differently from a lenient parser, and alias bombs.
+  // A footnote label with markup: the build's link check would find its footnote links broken.
+  { name: 'footnote-label-markup', rule: 'mdx/footnote-label', file: BETA, line: 27, column: 5 },
+  { name: 'frontmatter-js-function', rule: 'frontmatter/yaml', file: BETA, line: 6, column: 48 },
+  { name: 'frontmatter-unknown-tag', rule: 'frontmatter/yaml', file: BETA, line: 6, column: 15 },
+  { name: 'frontmatter-bare-date', rule: 'schema/wrong-type', file: BETA, line: 2, column: 8 },
+  { name: 'frontmatter-alias-bomb', rule: 'frontmatter/yaml', file: BETA, line: 2, column: 1 },
+  { name: 'tree-alias-bomb', rule: 'tree/yaml', file: TREE, line: 1, column: 1 },
+  // Files and folders the site cannot route, and what the walker must not follow.
+  { name: 'name-uppercase', rule: 'content/name', file: 'guides/AuditX.mdx', line: null },
+  { name: 'nested-folder', rule: 'content/location', file: 'factors/kms/sub', line: null },
+  { name: 'folder-named-mdx', rule: 'content/location', file: 'guides/folder.mdx', line: null },
+  {
+    name: 'symlink-device',
+    rule: 'content/not-a-file',
+    file: 'factors/kms/zero.mdx',
+    line: null,
+    make: (dir) => symlinkSync('/dev/zero', join(ROOT, dir, 'factors/kms/zero.mdx')),
+  },
+  {
+    name: 'tree-symlink-device',
+    rule: 'tree/not-a-file',
+    file: TREE,
+    line: null,
+    make: (dir) => {
+      rmSync(join(ROOT, dir, TREE));
+      symlinkSync('/dev/zero', join(ROOT, dir, TREE));
+    },
+  },
+  {
+    name: 'symlink-dangling',
+    rule: 'content/not-a-file',
+    file: 'guides/dangling.mdx',
+    line: null,
+    make: (dir) => symlinkSync('missing.mdx', join(ROOT, dir, 'guides/dangling.mdx')),
+  },
 ];
 
 /*
@@ -175,9 +224,34 @@ const contentDirs = new Map<string, string>();
 /** The result of each case's `npm run check`, in CORPUS order. */
 let checks: Promise<RunResult>[] = [];
 
+/** Where an unsafe fixture writes if any of its code ever runs; it must never exist. */
+const MARKER = join(ROOT, 'test/.output/corpus-marker');
+
 beforeAll(() => {
-  for (const bad of CORPUS) contentDirs.set(bad.name, brokenContent(bad.name));
+  rmSync(MARKER, { force: true });
+  // Read by the unsafe fixtures' payloads (and inherited by every command below), never by the site's code.
+  process.env.VAG_MARKER = MARKER;
+  for (const bad of CORPUS) {
+    if (!bad.make) {
+      contentDirs.set(bad.name, brokenContent(bad.name));
+      continue;
+    }
+    // The basic site, changed by `make`.
+    const dir = join('test/.output/content', bad.name);
+    rmSync(join(ROOT, dir), { recursive: true, force: true });
+    cpSync(join(ROOT, 'test/fixtures/basic/content'), join(ROOT, dir), { recursive: true });
+    bad.make(dir);
+    contentDirs.set(bad.name, dir);
+  }
 });
+
+/**
+ * The problem lines of a report, `file:line:column  rule`, without the `types/` lines that
+ * only `npm run check` has (astro check); the build prints the same content report.
+ */
+function contentProblems(output: string): string[] {
+  return [...output.matchAll(/^(\S[^\n]*?) {2}([a-z]+\/[a-z-]+) {2}/gm)].map((match) => `${match[1]}  ${match[2]}`).filter((line) => !/ {2}types\//.test(line));
+}
 
 /** `file:line` of a case, for test names. */
 function where(bad: BadContribution): string {
@@ -204,6 +278,7 @@ describe('npm run check on each bad contribution', { timeout: 300_000 }, () => {
       const { status, output } = await checks[index]!;
       expect(status, output).toBeGreaterThan(0);
       expect(output).toMatch(reportLine(contentDirs.get(bad.name)!, bad));
+      expect(existsSync(MARKER), 'no code of the contribution ran').toBe(false);
     });
   });
 });
@@ -224,12 +299,16 @@ describe('npm run build on each bad contribution, into one published folder', { 
 
   // One after another: every build writes next to the same output folder.
   for (const bad of CORPUS) {
-    it(`${bad.name}: fails with ${bad.rule} at ${where(bad)} and leaves the output as it was`, () => {
+    it(`${bad.name}: fails with ${bad.rule} at ${where(bad)} and leaves the output as it was`, async () => {
       const contentDir = contentDirs.get(bad.name)!;
       const result = buildSite(OUTPUT, contentDir, { fresh: false });
       expect(result.status, result.output).toBeGreaterThan(0);
       expect(result.output).toMatch(reportLine(contentDir, bad));
       expect(fingerprint(outDir)).toBe(published);
+      expect(existsSync(MARKER), 'no code of the contribution ran').toBe(false);
+      // check and build agree: the build reports exactly the content problems that check reported.
+      const { output } = await checks[CORPUS.indexOf(bad)]!;
+      expect(contentProblems(result.output)).toEqual(contentProblems(output));
     });
   }
 });

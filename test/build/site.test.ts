@@ -5,8 +5,9 @@ import { buildSite, listFiles, readHtml, siteScripts, type BuildResult } from '.
 import { readTreeFile } from '../../src/lib/tree/load';
 import { STATIC_PAGES } from '../../src/lib/routes';
 import { METHOD_IDS } from '../../src/lib/taxonomy';
-import { headingIds } from '../../src/lib/checks/content-links';
-import { splitFrontmatter } from '../../src/lib/content/frontmatter';
+import { headingIds } from '../../src/lib/checks/routes';
+import { GUIDES } from '../../src/lib/collections';
+import { readArticle } from '../../src/lib/content/read';
 
 let build: BuildResult;
 let articles: string[];
@@ -33,6 +34,15 @@ describe('the real site', () => {
       const html = readHtml(build.outDir, url);
       expect(html, url).toMatch(/data-article-body[^>]*>\s*<(?!\/)/);
       expect(siteScripts(html), url).toEqual(shared);
+    }
+  });
+
+  it('puts the Content-Security-Policy first in every page head, right after the charset', () => {
+    const pages = listFiles(build.outDir).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    for (const page of pages) {
+      const head = readFileSync(join(build.outDir, page), 'utf8').split('</head>')[0]!;
+      expect(head, page).toMatch(/<head[^>]*>\s*<meta charset="utf-8"\s*\/?>\s*<meta http-equiv="content-security-policy"/i);
     }
   });
 
@@ -155,8 +165,8 @@ describe('the real site', () => {
     }
     for (const url of articles) {
       const html = readHtml(build.outDir, url);
-      const body = splitFrontmatter(readFileSync(`content${url.replace(/\/$/, '')}.mdx`, 'utf8')).body;
-      for (const id of headingIds(body)) expect(html, `${url}#${id}`).toContain(`id="${id}"`);
+      const { article } = readArticle(GUIDES, 'guides/page.mdx', url, readFileSync(`content${url.replace(/\/$/, '')}.mdx`, 'utf8'));
+      for (const id of headingIds(article!.tree!)) expect(html, `${url}#${id}`).toContain(`id="${id}"`);
     }
   });
 });

@@ -7,7 +7,8 @@ import { useBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/build';
 import { serveStatic } from '../helpers/serve';
 import { ON_PREMISES_WINDOWS, OUTCOME, PAGE_TYPES, loadLazyResults, openPageType } from '../helpers/page-types';
-import { parseHeadersFile, parsePolicy } from '../../src/lib/csp';
+import { parsePolicy } from '../../src/lib/csp';
+import { parseHeadersFile } from '../helpers/headers-file';
 
 const baseUrl = inject('baseUrl');
 /** The build global-setup.ts made and serves at baseUrl. */
@@ -17,10 +18,12 @@ const browser = useBrowser();
 let headerServer: Server;
 let headerUrl = '';
 let headerPolicy = '';
+let headerRule: Record<string, string> = {};
 
 beforeAll(async () => {
   const rule = parseHeadersFile(readFileSync(join(OUT_DIR, '_headers'), 'utf8')).find((candidate) => candidate.path === '/*');
   headerPolicy = rule?.headers['Content-Security-Policy'] ?? '';
+  headerRule = rule?.headers ?? {};
   ({ url: headerUrl, server: headerServer } = await serveStatic(OUT_DIR, { headers: true }));
 });
 
@@ -99,6 +102,11 @@ describe('the generated _headers file', () => {
       expect(policy.get(directive), directive).not.toContain("'unsafe-inline'");
       expect(policy.get(directive), directive).not.toContain("'unsafe-eval'");
     }
+  });
+
+  it('adds the headers that exist only as headers: no MIME sniffing, and a referrer policy', () => {
+    expect(headerRule['X-Content-Type-Options']).toBe('nosniff');
+    expect(headerRule['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
   });
 });
 

@@ -2,7 +2,8 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { matchesHeaderPath, parseHeadersFile, type HeaderRule } from '../../src/lib/csp';
+import type { HeaderRule } from '../../src/lib/csp';
+import { matchesHeaderPath, parseHeadersFile } from './headers-file';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

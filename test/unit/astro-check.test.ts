@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAstroCheck } from '../../src/lib/checks/astro-check';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { formatProblem } from '../../src/lib/problem';
 
 describe('parseAstroCheck', () => {
   it('turns astro check diagnostics into one-line problems and skips everything else', () => {

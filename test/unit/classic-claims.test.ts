@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrontmatter } from '../../src/lib/checks/frontmatter';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { checkArticle } from '../../src/lib/checks/run';
+import { formatProblem } from '../../src/lib/problem';
 import { byStance, classicClaims, comparisonMatrix, type ClaimSummary } from '../../src/lib/factors';
-import { factorSchema } from '../../src/lib/schema/factor';
 import { linkTree, type FactorRef } from '../../src/lib/tree/link';
 import { readTreeFile } from '../../src/lib/tree/load';
 
@@ -39,12 +38,12 @@ function summary(id: string, stance: ClaimSummary['data']['stance'], correction?
 
 describe('a corrected classic claim', () => {
   it('is accepted with its correction', () => {
-    expect(checkFrontmatter(FILE, MYTH, factorSchema).map(formatProblem)).toEqual([]);
+    expect(checkArticle(FILE, MYTH).map(formatProblem)).toEqual([]);
   });
 
   it('must say what was claimed and what is true now', () => {
     const withoutCorrection = MYTH.replace(/correction:[\s\S]*?(?=---\n\nBody)/, '');
-    expect(checkFrontmatter(FILE, withoutCorrection, factorSchema).map(formatProblem)).toEqual([
+    expect(checkArticle(FILE, withoutCorrection).map(formatProblem)).toEqual([
       `${FILE}:2:1  schema/myth-needs-correction  field "correction" is required when stance is "myth": say what the classic comparison claimed, what is true now, and the source`,
     ]);
   });

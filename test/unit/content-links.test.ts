@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkContentLinks, headingIds, type SiteRoutes } from '../../src/lib/checks/content-links';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { headingIds, type SiteRoutes } from '../../src/lib/checks/routes';
+import { checkLinksToRoutes, contentLinks } from '../../src/lib/checks/rules/links-to-routes';
+import { treeLinks } from '../../src/lib/checks/rules/tree-links';
+import { GUIDES } from '../../src/lib/collections';
+import { readArticle } from '../../src/lib/content/read';
+import { readTreeFile } from '../../src/lib/tree/load';
+import { formatProblem } from '../../src/lib/problem';
 
 const routes: SiteRoutes = {
   pages: new Map<string, Set<string> | null>([
@@ -12,9 +17,11 @@ const routes: SiteRoutes = {
 };
 const FILE = 'content/factors/mak/x.mdx';
 const text = (body: string) => `---\ntitle: "x"\n---\n\n${body}\n`;
-const lines = (body: string) => checkContentLinks(FILE, text(body), routes).map(formatProblem);
+/** The MDX tree of an article, parsed as the checks parse it. */
+const parse = (source: string) => readArticle(GUIDES, 'guides/x.mdx', FILE, source).article!.tree!;
+const lines = (body: string) => checkLinksToRoutes(FILE, contentLinks(parse(text(body))), routes).map(formatProblem);
 
-describe('checkContentLinks', () => {
+describe('checkLinksToRoutes', () => {
   it('accepts links to pages and headings that will exist, and ignores external links', () => {
     expect(lines('See [a](/factors/kms/branch-offices/), [b](/guides/glossary/#srv-record), [c](/tags/dns/#anything) and [d](https://learn.microsoft.com/).')).toEqual([]);
   });
@@ -39,7 +46,7 @@ describe('checkContentLinks', () => {
 
 describe('headingIds', () => {
   it('gives headings the ids Astro gives them', () => {
-    expect([...headingIds('### 0xC004F074\n\n### IID and CID\n\n## What `slmgr /dlv` shows\n\n### GVLK\n\n### GVLK')]).toEqual([
+    expect([...headingIds(parse('### 0xC004F074\n\n### IID and CID\n\n## What `slmgr /dlv` shows\n\n### GVLK\n\n### GVLK'))]).toEqual([
       '0xc004f074',
       'iid-and-cid',
       'what-slmgr-dlv-shows',
@@ -51,8 +58,6 @@ describe('headingIds', () => {
 
 describe('treeLinks', () => {
   it('collects site links from help texts and next steps, at the line of their node', async () => {
-    const { treeLinks } = await import('../../src/lib/checks/content');
-    const { readTreeFile } = await import('../../src/lib/tree/load');
     const yaml = [
       '- id: q',
       '  type: question',

@@ -4,12 +4,12 @@ import {
   formatHeadersFile,
   headerPolicy,
   type HeaderRule,
-  matchesHeaderPath,
   metaPolicy,
-  parseHeadersFile,
   parsePolicy,
+  policyFirstInHead,
   unionPolicy,
 } from '../../src/lib/csp';
+import { matchesHeaderPath, parseHeadersFile } from '../helpers/headers-file';
 
 describe('the declared policy', () => {
   it('allows nothing inline for scripts or styles, and keeps the fixed directives', () => {
@@ -71,5 +71,20 @@ describe('the _headers file', () => {
     expect(matchesHeaderPath('/search/', '/search/x')).toBe(false);
     expect(matchesHeaderPath('/factors/:method/*', '/factors/kms/a/')).toBe(true);
     expect(matchesHeaderPath('/factors/:method/*', '/guides/a/')).toBe(false);
+  });
+});
+
+describe('the policy meta tag in the page head', () => {
+  const policy = `<meta http-equiv="content-security-policy" content="default-src 'self'">`;
+  it('comes first after the charset, before any link, style or script', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/a.css"><title>x</title>${policy}<script src="/s.js"></script></head><body></body></html>`;
+    expect(policyFirstInHead(html)).toBe(
+      `<!DOCTYPE html><html><head><meta charset="utf-8">${policy}<link rel="stylesheet" href="/a.css"><title>x</title><script src="/s.js"></script></head><body></body></html>`,
+    );
+  });
+
+  it('leaves a page without a policy as it is', () => {
+    const html = '<html><head><meta charset="utf-8"><title>x</title></head></html>';
+    expect(policyFirstInHead(html)).toBe(html);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byStance, comparisonMatrix, factorsByTag, neighbours, relatedFactors, type FactorSummary } from '../../src/lib/factors';
+import { byStance, comparisonMatrix, factorsByTag, neighboursById, relatedById, type FactorSummary } from '../../src/lib/factors';
 import type { Method, Stance, Tag } from '../../src/lib/taxonomy';
 
 function factor(id: string, stance: Stance, tags: Tag[], title = id): FactorSummary {
@@ -21,7 +21,10 @@ describe('byStance', () => {
   });
 });
 
-describe('neighbours', () => {
+const neighbours = (factors: FactorSummary[], current: FactorSummary) => neighboursById(factors).get(current.id);
+const relatedFactors = (factors: FactorSummary[], current: FactorSummary, limit?: number) => relatedById(factors, limit).get(current.id);
+
+describe('neighboursById', () => {
   it('walks pros then cons within one method, never into another method', () => {
     expect(neighbours(all, kmsDns)).toEqual({ previous: undefined, next: kmsBranch });
     expect(neighbours(all, kmsBranch)).toEqual({ previous: kmsDns, next: kmsRenew });
@@ -29,7 +32,7 @@ describe('neighbours', () => {
   });
 });
 
-describe('relatedFactors', () => {
+describe('relatedById', () => {
   it('ranks a factor sharing a specific tag above one sharing a broad tag', () => {
     // "deployment" is on 3 of 6 factors, "dns" on 2: kms/branch (dns) comes before mak/step and adba/join (deployment).
     const adbaJoin = factor('adba/join', 'con', ['deployment'], 'Joins the domain');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMissingArticles } from '../../src/lib/checks/pages';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { formatProblem } from '../../src/lib/problem';
 
 const pages: Record<string, string> = {
   'factors/kms/good/index.html': '<div class="prose" data-article-body><p>Text</p></div>',

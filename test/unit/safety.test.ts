@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkDuplicateSlugs, checkSafety, compiledBody, SIZE_LIMIT_KB, type SafetyOptions } from '../../src/lib/checks/safety';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { lintSafety } from '../../src/lib/checks/safety/lint';
+import { checkDuplicateSlugs } from '../../src/lib/checks/rules/duplicate-slug';
+import { collectionOf } from '../../src/lib/collections';
+import { compiledBody } from '../../src/lib/content/frontmatter';
+import { readArticle } from '../../src/lib/content/read';
+import { SIZE_LIMIT_KB } from '../../src/lib/content/walk';
+import type { Problem } from '../../src/lib/problem';
+import { formatProblem } from '../../src/lib/problem';
 
 const FILE = 'content/factors/kms/example.mdx';
 
@@ -12,11 +18,19 @@ method: kms
 
 `;
 
-function lint(body: string, options?: SafetyOptions, file = FILE): string[] {
-  return checkSafety(file, FRONTMATTER + body, options).map(formatProblem);
+/** The safety stage of the checks for one file: reading it (size, encoding, nesting), then the lint of its MDX tree. */
+function checkSafety(file: string, input: string | Uint8Array): Problem[] {
+  const entry = file.replace(/^content\//, '');
+  const read = readArticle(collectionOf(entry)!, entry, file, input);
+  if (!read.article) return read.problems;
+  return read.article.tree ? lintSafety(file, read.article.tree) : [];
 }
 
-const COMPONENT_HINT = 'allowed components: none yet, see ALLOWED_COMPONENTS in src/lib/checks/safety.ts; otherwise write it in Markdown';
+function lint(body: string, file = FILE): string[] {
+  return checkSafety(file, FRONTMATTER + body).map(formatProblem);
+}
+
+const COMPONENT_HINT = 'articles cannot use components: MDX would run them as code; write it in Markdown';
 const EXPRESSION_HINT = 'write the text itself, escape a brace as "&#123;", or put code in `backticks`';
 const TAGS = 'abbr, br, details, kbd, mark, sub, summary, sup';
 
@@ -58,12 +72,6 @@ describe('content that passes the safety lint', () => {
     ].join('\n');
     expect(lint(body)).toEqual([]);
   });
-
-  it('passes an import of an allow-listed component from its own module, and its use', () => {
-    const options = { allowedComponents: { Callout: '~/components/Callout.astro' } };
-    expect(lint("import Callout from '~/components/Callout.astro'\n\n<Callout>Note</Callout>\n", options)).toEqual([]);
-    expect(lint("import { Callout } from '~/components/Callout.astro'\n", options)).toEqual([]);
-  });
 });
 
 describe('safety rules', () => {
@@ -80,15 +88,13 @@ describe('safety rules', () => {
     ]);
   });
 
-  it('safety/import: honours the allow-list by module path, name and kind of import', () => {
-    const options = { allowedComponents: { Callout: '~/components/Callout.astro' } };
-    const hint = 'allowed components: Callout, see ALLOWED_COMPONENTS in src/lib/checks/safety.ts; otherwise write it in Markdown';
-    expect(lint("import Callout from './Callout.astro'\n", options)).toEqual([
-      `${FILE}:6:1  safety/import  \`import Callout from './Callout.astro'\` is not allowed: an import in MDX runs "./Callout.astro" as code when the site is built (hint: ${hint})`,
+  it('safety/import: rejects every import, of a component or of a module for its side effects', () => {
+    expect(lint("import Callout from '~/components/Callout.astro'\n")).toEqual([
+      `${FILE}:6:1  safety/import  \`import Callout from '~/components/Callo…\` is not allowed: an import in MDX runs "~/components/Callout.astro" as code when the site is built (hint: ${COMPONENT_HINT})`,
     ]);
-    expect(lint("import { Callout as Script } from '~/components/Callout.astro'\n", options)).toHaveLength(1);
-    expect(lint("import * as Callout from '~/components/Callout.astro'\n", options)).toHaveLength(1);
-    expect(lint("import '~/components/Callout.astro'\n", options)).toHaveLength(1);
+    expect(lint("import { Callout as Script } from '~/components/Callout.astro'\n")).toHaveLength(1);
+    expect(lint("import * as Callout from '~/components/Callout.astro'\n")).toHaveLength(1);
+    expect(lint("import '~/components/Callout.astro'\n")).toHaveLength(1);
   });
 
   it('safety/expression: rejects a JavaScript expression in text', () => {
@@ -173,15 +179,6 @@ describe('safety rules', () => {
   it('safety/html: rejects attributes outside the allow-list on allowed tags', () => {
     expect(lint('<kbd class="key">C</kbd>\n')).toEqual([
       `${FILE}:6:6  safety/html  attribute "class" is not allowed on <kbd> (hint: allowed attributes: id, open, title)`,
-    ]);
-  });
-
-  it('safety/html: checks raw HTML in Markdown html nodes too', () => {
-    expect(lint('<div onclick="go()">Text</div>\n\nPress <kbd>C</kbd> or <a href="javascript:go()">here</a>.\n', undefined, 'content/guides/example.md')).toEqual([
-      'content/guides/example.md:6:1  safety/html  HTML tag <div> is not allowed (hint: allowed tags: abbr, br, details, kbd, mark, sub, summary, sup; use Markdown for anything else)',
-      `content/guides/example.md:6:6  safety/event-handler  attribute "onclick" on <div> is an event handler: it runs JavaScript in the reader's browser (hint: remove it; articles ship no JavaScript)`,
-      'content/guides/example.md:8:23  safety/html  HTML tag <a> is not allowed (hint: allowed tags: abbr, br, details, kbd, mark, sub, summary, sup; use Markdown for anything else)',
-      'content/guides/example.md:8:26  safety/url  attribute href on <a> links to "javascript:go()", a javascript: URL, which runs code when it is opened (hint: link to an https:// address or a path on this site)',
     ]);
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrontmatter } from '../../src/lib/checks/frontmatter';
-import { checkMdxSyntax } from '../../src/lib/checks/mdx-syntax';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { checkArticle } from '../../src/lib/checks/run';
+import { formatProblem } from '../../src/lib/problem';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter';
 import {
   articlePath,
@@ -155,11 +154,11 @@ decides: [size/many]
     const { body } = splitFrontmatter(text);
     expect(body.match(/^## .+$/gm)).toEqual(['## What it means in practice', '## What to do']);
     expect(body.trimStart()).not.toMatch(/^#/);
-    expect(checkMdxSyntax(FILE, text)).toEqual([]);
+    expect(checkArticle(FILE, text).filter((problem) => problem.rule === 'mdx/syntax')).toEqual([]);
   });
 
   it('passes every schema rule; only the placeholder rule fires, once per placeholder', () => {
-    const problems = checkFrontmatter(FILE, text, factorSchema);
+    const problems = checkArticle(FILE, text);
     expect(problems.every((problem) => problem.rule === 'content/placeholder')).toBe(true);
     expect(factorSchema.safeParse(splitFrontmatter(text).data).success).toBe(true);
     expect(problems.map(formatProblem)).toEqual([
@@ -176,12 +175,12 @@ decides: [size/many]
       .replace(/"REPLACE: the products[^"]*"/, '"Windows 10 and 11"')
       .replace('REPLACE: Microsoft documentation page title', 'Plan for volume activation')
       .replace('https://learn.microsoft.com/REPLACE-ME', 'https://learn.microsoft.com/en-us/windows/deployment/volume-activation/plan-for-volume-activation-client');
-    expect(checkFrontmatter(FILE, filled, factorSchema)).toEqual([]);
+    expect(checkArticle(FILE, filled)).toEqual([]);
   });
 
   it('does not mistake the word "replace" in prose for a placeholder', () => {
     const prose = text.replace(/"REPLACE: one sentence[^"]*"/, '"You replace the key on every client by hand."');
-    expect(checkFrontmatter(FILE, prose, factorSchema).map((problem) => problem.message)).not.toContainEqual(
+    expect(checkArticle(FILE, prose).map((problem) => problem.message)).not.toContainEqual(
       expect.stringContaining('field "summary"'),
     );
   });

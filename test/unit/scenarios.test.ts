@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkScenarioFolder } from '../../src/lib/checks/scenarios';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { checkScenarioFolder } from '../../src/lib/checks/rules/scenarios';
+import { formatProblem } from '../../src/lib/problem';
 import { indexTree } from '../../src/lib/tree/link';
 import { readTreeFile } from '../../src/lib/tree/load';
 import { checkScenario, readScenarioFile } from '../../src/lib/tree/scenarios';

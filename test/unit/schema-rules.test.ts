@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrontmatter } from '../../src/lib/checks/frontmatter';
-import { checkMdxSyntax } from '../../src/lib/checks/mdx-syntax';
-import { formatProblem } from '../../src/lib/checks/problem';
-import { factorSchema } from '../../src/lib/schema/factor';
-import { guideSchema } from '../../src/lib/schema/guide';
+import { checkArticle } from '../../src/lib/checks/run';
+import { formatProblem } from '../../src/lib/problem';
 
 const FILE = 'content/factors/kms/example.mdx';
 
@@ -39,7 +36,7 @@ reviewed: 2026-01-15
 `;
 
 function factorLines(text: string, file = FILE): string[] {
-  return checkFrontmatter(file, text, factorSchema).map(formatProblem);
+  return checkArticle(file, text).map(formatProblem);
 }
 
 function edit(search: string | RegExp, replacement: string, text = VALID_FACTOR): string {
@@ -190,7 +187,7 @@ describe('factor frontmatter rules', () => {
 });
 
 describe('guide frontmatter rules', () => {
-  const guideLines = (text: string) => checkFrontmatter('content/guides/glossary.mdx', text, guideSchema).map(formatProblem);
+  const guideLines = (text: string) => checkArticle('content/guides/glossary.mdx', text).map(formatProblem);
 
   it('accepts a valid guide', () => {
     expect(guideLines(VALID_GUIDE)).toEqual([]);
@@ -211,11 +208,11 @@ describe('guide frontmatter rules', () => {
 
 describe('MDX syntax', () => {
   it('accepts Markdown with GFM tables and code', () => {
-    expect(checkMdxSyntax(FILE, `${VALID_FACTOR}\n| a | b |\n| - | - |\n| \`<x>\` | 1 |\n`)).toEqual([]);
+    expect(checkArticle(FILE, `${VALID_FACTOR}\n| a | b |\n| - | - |\n| \`<x>\` | 1 |\n`)).toEqual([]);
   });
 
   it('reports an unclosed JSX tag or brace with the line in the file', () => {
-    const [problem] = checkMdxSyntax(FILE, `${VALID_FACTOR}\nA port is < 1024 or {oops\n`);
+    const [problem] = checkArticle(FILE, `${VALID_FACTOR}\nA port is < 1024 or {oops\n`);
     expect(problem).toMatchObject({ file: FILE, line: 17, rule: 'mdx/syntax' });
     expect(problem!.message).toMatch(/^MDX cannot parse this: /);
   });

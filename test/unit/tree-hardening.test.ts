@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { formatProblem } from '../../src/lib/problem';
 import { evaluate, type TreeIndex } from '../../src/lib/tree/evaluate';
 import { renderInline } from '../../src/lib/tree/inline';
 import { readTreeFile } from '../../src/lib/tree/load';

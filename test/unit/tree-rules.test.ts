@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/checks/problem';
+import { formatProblem } from '../../src/lib/problem';
 import { evaluate } from '../../src/lib/tree/evaluate';
 import { indexTree, linkTree, type FactorRef } from '../../src/lib/tree/link';
 import { readTreeFile } from '../../src/lib/tree/load';

@@ -144,10 +144,19 @@ describe('.github/workflows/deploy.yml', () => {
     expect(deploy.on.push?.branches).toEqual(['main']);
   });
 
-  it('has exactly the permissions Pages needs and no secrets', () => {
-    expect(deploy.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
-    for (const job of Object.values(deploy.jobs)) expect(job.permissions).toBeUndefined();
+  it('gives the deploy credentials to the deploy job alone, and uses no secrets', () => {
+    expect(deploy.permissions).toEqual({ contents: 'read' });
+    expect(deploy.jobs.build?.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(deploy.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(text).not.toContain('secrets.');
+  });
+
+  it('pins every action by a full commit hash, with its release in a comment', () => {
+    for (const workflow of [text, load<Workflow>('workflows/ci.yml').text]) {
+      const uses = [...workflow.matchAll(/^\s*(?:-\s*)?uses:\s*(.+)$/gm)].map((match) => match[1]!.trim());
+      expect(uses.length).toBeGreaterThan(1);
+      for (const use of uses) expect(use).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    }
   });
 
   it('never cancels a deployment in progress', () => {

@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import type { Problem } from '../problem';
 
 // eslint-disable-next-line no-control-regex
 const COLOUR = /\u001b\[[0-9;]*m/g;

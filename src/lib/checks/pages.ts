@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import type { Problem } from '../problem';
 
 /** The output file of an article: `factors/kms/x.mdx` → `factors/kms/x/index.html`. */
 export function articlePage(article: string): string {

@@ -1,63 +1,112 @@
-import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
+import { extractFrontmatter, parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 
 /** A content file split into its YAML frontmatter and its Markdown body. */
 export interface SplitFile {
-  /** Parsed frontmatter, or undefined when it could not be parsed. */
+  /** The frontmatter as the build reads it, or undefined when it could not be parsed. */
   data: unknown;
+  /** The body as Astro hands it on once the frontmatter is removed. */
   body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
   /** Where a frontmatter path sits in the file (1-based), for precise messages. */
   locate(path: readonly PropertyKey[], options?: { atKey?: boolean }): { line: number; column: number };
-  /** YAML syntax errors, with their position in the file. */
+  /** YAML errors, with their position in the file. */
   errors: { line: number; column: number; message: string }[];
 }
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** Most aliases a frontmatter may expand: articles need none, and a few keep a "billion laughs" bomb out. */
+export const MAX_ALIASES = 10;
+
+/*
+ * One splitting rule, Astro's own: the frontmatter is what
+ * @astrojs/internal-helpers' regular expression finds, and its data is what
+ * that package's parser (js-yaml, as the build uses it) returns, so `check`
+ * reads dates, tags and aliases exactly as the build will. The `yaml` package
+ * parses the same text once more, only for line numbers and syntax messages.
+ */
+
+/** The file as Astro hands it to the MDX compiler: frontmatter blanked with spaces, lines and columns unchanged. */
+export function compiledBody(text: string): string {
+  const raw = extractFrontmatter(text);
+  if (raw === undefined) return text;
+  // As @astrojs/internal-helpers' parseFrontmatter(…, { frontmatter: 'empty-with-spaces' }), without parsing the YAML.
+  const delimiter = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/.exec(text)?.[1] === '+++' ? '+++' : '---';
+  return text.replace(`${delimiter}${raw}${delimiter}`, `   ${raw.replace(/[^\r\n]/g, ' ')}   `);
+}
+
+const NO_FRONTMATTER = 'the file must start with YAML frontmatter between two "---" lines';
 
 /** Split a Markdown/MDX file into frontmatter and body; never throws. */
 export function splitFrontmatter(text: string): SplitFile {
-  const match = FENCE.exec(text);
-  if (!match) {
-    return {
-      data: undefined,
-      body: text,
-      bodyLine: 1,
-      locate: () => ({ line: 1, column: 1 }),
-      errors: [{ line: 1, column: 1, message: 'the file must start with YAML frontmatter between two "---" lines' }],
-    };
+  const raw = /^---\r?\n/.test(text) ? extractFrontmatter(text) : undefined;
+  if (raw === undefined) {
+    return { data: undefined, body: text, bodyLine: 1, locate: () => ({ line: 1, column: 1 }), errors: [{ line: 1, column: 1, message: NO_FRONTMATTER }] };
   }
-  const yamlText = match[1] ?? '';
+  // `raw` starts right after the opening "---", on line 1 of the file.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(raw, { lineCounter, prettyErrors: false });
   const toFile = (offset: number) => {
     const pos = lineCounter.linePos(offset);
-    return { line: pos.line + 1, column: pos.col };
+    return { line: pos.line, column: pos.col };
   };
-  const errors = doc.errors.map((error) => ({ ...toFile(error.pos[0]), message: error.message.split('\n')[0] ?? error.message }));
-  const bodyLine = text.slice(0, match[0].length).split('\n').length;
-  return {
-    data: errors.length ? undefined : doc.toJS(),
-    body: text.slice(match[0].length),
-    bodyLine: match[0].endsWith('\n') ? bodyLine : bodyLine + 1,
-    errors,
-    locate(path, { atKey = false } = {}) {
-      for (let depth = path.length; depth > 0; depth--) {
-        const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1) as unknown[], true) : doc.contents;
-        const key = path[depth - 1];
-        const isTarget = depth === path.length;
-        if (isMap(parent)) {
-          const pair = parent.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
-          if (!pair) continue;
-          if (isTarget && !atKey && isNode(pair.value) && pair.value.range) return toFile(pair.value.range[0]);
-          if (isNode(pair.key) && pair.key.range) return toFile(pair.key.range[0]);
-        } else if (isSeq(parent) && typeof key === 'number') {
-          const item = parent.items[key];
-          if (isNode(item) && item.range) return toFile(item.range[0]);
-        }
+  const errors = doc.errors.map((error) => ({ ...toFile(error.pos[0]), message: firstLine(error.message) }));
+  const head = text.indexOf(raw) + raw.length + 3;
+  const rest = text.slice(head);
+  const body = rest.replace(/^[ \t]*\r?\n/, '');
+  const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+  return { data: errors.length ? undefined : buildData(text, doc, errors), body, bodyLine, errors, locate: locator(doc, toFile) };
+}
+
+/** The data the build will see; a problem it would trip on is added to `errors`. */
+function buildData(text: string, doc: Document, errors: SplitFile['errors']): unknown {
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    errors.push({ line: 2, column: 1, message: `too many aliases (at most ${MAX_ALIASES}): ${firstLine(String((error as Error).message))}` });
+    return undefined;
+  }
+  try {
+    return parseFrontmatter(text).frontmatter;
+  } catch (error) {
+    const { mark, reason, message } = error as { mark?: { line: number; column: number }; reason?: string; message?: string };
+    errors.push({ line: (mark?.line ?? 1) + 1, column: (mark?.column ?? 0) + 1, message: firstLine(reason ?? message ?? String(error)) });
+    return undefined;
+  }
+}
+
+/**
+ * A YAML data file's content as the build reads it (Astro loads `.yaml` entries with the same js-yaml parser
+ * as frontmatter). Throws js-yaml's error, whose `mark` has the 0-based line, for what the build would refuse.
+ */
+export function parseYamlAsBuild(text: string): unknown {
+  const wrapped = `---\n${text}\n---\n`;
+  // A line starting with "---" or "+++" would end the wrapper early: refuse it rather than read less than the build.
+  if (extractFrontmatter(wrapped) !== `\n${text}\n`) throw Object.assign(new Error('a line may not start with "---" or "+++"'), { mark: undefined });
+  return parseFrontmatter(wrapped).frontmatter;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function locator(doc: Document, toFile: (offset: number) => { line: number; column: number }): SplitFile['locate'] {
+  return (path, { atKey = false } = {}) => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1) as unknown[], true) : doc.contents;
+      const key = path[depth - 1];
+      const isTarget = depth === path.length;
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
+        if (!pair) continue;
+        if (isTarget && !atKey && isNode(pair.value) && pair.value.range) return toFile(pair.value.range[0]);
+        if (isNode(pair.key) && pair.key.range) return toFile(pair.key.range[0]);
+      } else if (isSeq(parent) && typeof key === 'number') {
+        const item = parent.items[key];
+        if (isNode(item) && item.range) return toFile(item.range[0]);
       }
-      // A missing top-level field: point at the start of the frontmatter.
-      return { line: 2, column: 1 };
-    },
+    }
+    // A missing top-level field: point at the start of the frontmatter.
+    return { line: 2, column: 1 };
   };
 }

@@ -1,19 +1,45 @@
 import { parseDocument, LineCounter, isSeq, isNode } from 'yaml';
 import { formatIssues } from '../schema/format-issues';
-import type { Problem } from '../checks/problem';
+import { short, type Problem } from '../problem';
 import { treeNodeSchema, type TreeNode } from './schema';
 
-/** Where the tree lives, relative to the content folder. */
-export const TREE_FILE = 'decision-tree.yaml';
+export { TREE_FILE } from '../collections';
+
+/** Largest tree file, in kilobytes: checked before it is parsed. */
+export const TREE_SIZE_LIMIT_KB = 512;
+
+/** Most aliases the tree file may expand; it needs none, and a small cap keeps an alias bomb out. */
+export const TREE_MAX_ALIASES = 20;
 
 const VOCABULARIES = { recommends: 'method', cites: 'value' };
+
+/** The decision tree as read: valid nodes in file order (the first is the start), their lines, and the problems. */
+export interface TreeRead {
+  nodes: TreeNode[];
+  lines: Map<TreeNode, number>;
+  problems: Problem[];
+}
 
 /**
  * Parse and validate the decision tree file: a YAML list of question and
  * outcome nodes, the first being where the tree starts. Returns the nodes that
- * are valid and one problem per mistake (with file, line and node id).
+ * are valid and one problem per mistake (with file, line and node id). Never
+ * throws: a file too large, an alias bomb or anything unexpected is a problem.
  */
-export function readTreeFile(file: string, text: string): { nodes: TreeNode[]; lines: Map<TreeNode, number>; problems: Problem[] } {
+export function readTreeFile(file: string, text: string): TreeRead {
+  const fail = (problem: Omit<Problem, 'file'>): TreeRead => ({ nodes: [], lines: new Map(), problems: [{ file, ...problem }] });
+  const size = Buffer.byteLength(text);
+  if (size > TREE_SIZE_LIMIT_KB * 1024) {
+    return fail({ rule: 'tree/size', message: `the tree file is ${(size / 1024).toFixed(1)} KB, over the ${TREE_SIZE_LIMIT_KB} KB limit`, hint: 'a tree of questions and outcomes never needs this much' });
+  }
+  try {
+    return parseTree(file, text);
+  } catch (error) {
+    return fail({ line: 1, column: 1, rule: 'tree/yaml', message: `not valid YAML: ${short(String((error as Error)?.message ?? error))}` });
+  }
+}
+
+function parseTree(file: string, text: string): TreeRead {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
@@ -27,7 +53,7 @@ export function readTreeFile(file: string, text: string): { nodes: TreeNode[]; l
       problems: doc.errors.map((error) => ({ file, ...at(error.pos[0]), rule: 'tree/yaml', message: `not valid YAML: ${error.message.split('\n')[0]}` })),
     };
   }
-  const data: unknown = doc.toJS();
+  const data: unknown = doc.toJS({ maxAliasCount: TREE_MAX_ALIASES });
   if (!Array.isArray(data) || !isSeq(doc.contents)) {
     return { nodes: [], lines: new Map(), problems: [{ file, line: 1, column: 1, rule: 'tree/shape', message: 'the tree file must be a YAML list of question and outcome nodes' }] };
   }

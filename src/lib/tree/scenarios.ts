@@ -1,13 +1,15 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import type { Problem } from '../checks/problem';
+import { SCENARIOS } from '../collections';
+import { parseYamlAsBuild } from '../content/frontmatter';
+import type { Problem } from '../problem';
 import { formatIssues } from '../schema/format-issues';
-import { scenarioSchema, type Scenario } from '../schema/scenario';
+import { scenarioSchema, type Scenario } from './scenario-schema';
 import { closest } from '../suggest';
 import { evaluate, type TreeIndex } from './evaluate';
 import type { TreeNode } from './schema';
 
 /** Where the scenarios live, relative to the content folder: one YAML file each. */
-export const SCENARIOS_DIR = 'scenarios';
+export const SCENARIOS_DIR = SCENARIOS.folder;
 
 /** A scenario file read and validated, with the line of each field for problems about it. */
 export interface ScenarioFile {
@@ -32,9 +34,13 @@ export function readScenarioFile(file: string, text: string): ScenarioFile {
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 10 });
+    doc.toJS({ maxAliasCount: 10 });
+    // The data as the build will read it (js-yaml): tags and dates it reads differently are caught here, not at build.
+    data = parseYamlAsBuild(text);
   } catch (error) {
-    return { file, lineOf, problems: [{ file, line: 1, rule: 'scenario/yaml', message: `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }] };
+    const mark = (error as { mark?: { line: number } }).mark;
+    const message = error instanceof Error ? ((error as { reason?: string }).reason ?? error.message).split('\n')[0] : String(error);
+    return { file, lineOf, problems: [{ file, line: mark ? mark.line + 1 : 1, rule: 'scenario/yaml', message: `not valid YAML: ${message}` }] };
   }
   const result = scenarioSchema.safeParse(data);
   if (result.success) return { file, scenario: result.data, lineOf, problems: [] };

@@ -1,0 +1,72 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Problem } from '../../problem';
+import { closest } from '../../suggest';
+import type { SiteRoutes } from '../routes';
+
+/** A root-relative link or link definition, with its place in the file. */
+export interface ContentLink {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** The root-relative links and link definitions of a parsed article, in document order. */
+export function contentLinks(tree: Root): ContentLink[] {
+  const links: ContentLink[] = [];
+  visit(tree, ['link', 'definition'], (node) => {
+    const url = (node as { url?: string }).url ?? '';
+    if (!url.startsWith('/') || url.startsWith('//')) return;
+    links.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+  });
+  return links;
+}
+
+/** `decodeURIComponent` that gives undefined instead of throwing on a malformed escape. */
+export function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `links/unknown-page`, `links/unknown-fragment`, `links/malformed`: every
+ * root-relative link names a page the build will produce and, where the
+ * target's ids are known, an id on it; reported at the link's line.
+ */
+export function checkLinksToRoutes(file: string, links: readonly ContentLink[], routes: SiteRoutes): Problem[] {
+  const problems: Problem[] = [];
+  const known = () => [...routes.pages.keys()];
+  for (const { url, line, column } of links) {
+    const at = { file, line, column };
+    if (/^\/[\\/]|\\/.test(url) || !URL.canParse(url, 'http://site.invalid')) {
+      problems.push({ ...at, rule: 'links/malformed', message: `link "${url}" is not a path on this site: it must start with exactly one "/" and hold no "\\"` });
+      continue;
+    }
+    const parsed = new URL(url, 'http://site.invalid');
+    const path = parsed.pathname.endsWith('/') || /\.[a-z0-9]+$/i.test(parsed.pathname) ? parsed.pathname : `${parsed.pathname}/`;
+    if (!routes.pages.has(path)) {
+      const guess = closest(path, known());
+      problems.push({
+        ...at,
+        rule: 'links/unknown-page',
+        message: `link "${url}" points to ${path}, which is not a page of the site${guess ? ` — did you mean "${guess}"?` : ''}`,
+        hint: 'factor pages are /factors/<method>/<slug>/, guides /guides/<slug>/',
+      });
+      continue;
+    }
+    const fragment = safeDecode(parsed.hash.slice(1));
+    if (fragment === undefined) {
+      problems.push({ ...at, rule: 'links/malformed', message: `link "${url}" has a "#" part that is not valid percent-encoding` });
+      continue;
+    }
+    const ids = routes.pages.get(path);
+    if (fragment && ids && !ids.has(fragment)) {
+      const guess = closest(fragment, [...ids]);
+      problems.push({ ...at, rule: 'links/unknown-fragment', message: `link "${url}" points to "#${fragment}", which is not a heading on ${path}${guess ? ` — did you mean "#${guess}"?` : ''}` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,81 @@
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Definition, Nodes } from 'mdast';
+import type { Problem } from '../../problem';
+import { short } from '../../problem';
+import { isLocalImagePath } from '../safety/urls';
+import { eachArticle } from './each-article';
+
+/** Largest local image, in kilobytes. */
+export const IMAGE_LIMIT_KB = 1024;
+
+/** The first bytes of each image format Astro can process. */
+const SIGNATURES: readonly ((head: Uint8Array) => boolean)[] = [
+  (head) => head[0] === 0x89 && head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47, // PNG
+  (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff, // JPEG
+  (head) => String.fromCharCode(...head.subarray(0, 4)) === 'GIF8', // GIF
+  (head) => String.fromCharCode(...head.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...head.subarray(8, 12)) === 'WEBP', // WebP
+  (head) => String.fromCharCode(...head.subarray(4, 8)) === 'ftyp' && /^avi[fs]$/.test(String.fromCharCode(...head.subarray(8, 12))), // AVIF
+];
+
+/**
+ * `safety/image-file`: Astro imports a local image while it builds, so each
+ * one must be a real image: a regular file (not a symbolic link) inside the
+ * content folder, no larger than {@link IMAGE_LIMIT_KB}, whose bytes are
+ * those of an image. A script saved as `.png`, or a link to a file elsewhere
+ * on the machine, is refused before the build reads it.
+ */
+export const localImages = eachArticle((article, index) => {
+  if (!article.tree) return [];
+  const problems: Problem[] = [];
+  const definitions = new Map<string, Definition>();
+  const images: { url: string; at?: { line: number; column: number } }[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    if (node.type === 'image') images.push({ url: node.url, at: node.position?.start });
+    if (node.type === 'imageReference') images.push({ url: `\0${node.identifier}`, at: node.position?.start });
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(article.tree);
+  const contentDir = resolve(index.contentDir);
+  for (const image of images) {
+    const url = image.url.startsWith('\0') ? definitions.get(image.url.slice(1))?.url : image.url;
+    if (url === undefined || url.startsWith('/') || !isLocalImagePath(url)) continue;
+    const path = resolve(dirname(join(contentDir, article.entry)), url);
+    const report = (message: string) =>
+      problems.push({ file: article.file, line: image.at?.line, column: image.at?.column, rule: 'safety/image-file', message: `image "${short(url)}" ${message}`, hint: 'put a real .png, .jpg, .gif, .webp or .avif file in the content folder and point to it by a relative path' });
+    if (relative(contentDir, path).startsWith(`..${sep}`)) {
+      report('is outside the content folder');
+      continue;
+    }
+    const problem = imageFileProblem(path);
+    if (problem) report(problem);
+  }
+  return problems;
+});
+
+/** Why the file at `path` is not an image the build may import, or undefined when it is one. */
+function imageFileProblem(path: string): string | undefined {
+  let size: number;
+  try {
+    const stats = lstatSync(path);
+    if (stats.isSymbolicLink()) return 'is a symbolic link';
+    if (!stats.isFile()) return 'is not a regular file';
+    size = stats.size;
+  } catch (error) {
+    return `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
+  if (size > IMAGE_LIMIT_KB * 1024) return `is ${(size / 1024).toFixed(0)} KB, over the ${IMAGE_LIMIT_KB} KB limit`;
+  const head = new Uint8Array(16);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
+  return SIGNATURES.some((matches) => matches(head)) ? undefined : 'is not an image: its bytes are not those of a PNG, JPEG, GIF, WebP or AVIF file';
+}

@@ -1,0 +1,62 @@
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { SCENARIO_NAME, SCENARIOS } from '../../collections';
+import type { Problem } from '../../problem';
+import { indexTree } from '../../tree/link';
+import { checkScenario, readScenarioFile } from '../../tree/scenarios';
+import type { TreeNode } from '../../tree/schema';
+import type { ContentIndex } from '../index';
+
+/** A scenario file is a few hundred bytes of YAML; anything far larger is a mistake. */
+const MAX_SCENARIO_BYTES = 20_000;
+
+/**
+ * Read every worked scenario in `content/scenarios/` and walk its answers
+ * through the tree (`nodes`, already validated): each must reach the outcome
+ * it names. Returns the problems and the slugs of the scenarios (their pages).
+ */
+export function checkScenarioFolder(root: string, contentDir: string, nodes: readonly TreeNode[] | undefined): { problems: Problem[]; slugs: string[] } {
+  const dir = join(contentDir, SCENARIOS.folder);
+  const rel = (path: string) => relative(root, path).split(sep).join('/');
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return { problems: [], slugs: [] };
+  }
+  const problems: Problem[] = [];
+  const slugs: string[] = [];
+  const index = nodes ? indexTree(nodes) : undefined;
+  for (const name of names) {
+    const path = join(dir, name);
+    const file = rel(path);
+    if (!SCENARIO_NAME.test(name)) {
+      problems.push({ file, rule: 'scenario/file-name', message: `scenario files are named like "small-office.yaml" (lower-case words joined by hyphens, ending in .yaml); ${JSON.stringify(name)} is not` });
+      continue;
+    }
+    try {
+      const stat = lstatSync(path);
+      if (!stat.isFile()) {
+        problems.push({ file, rule: 'scenario/not-a-file', message: 'must be a regular file (not a folder or a link)' });
+        continue;
+      }
+      if (stat.size > MAX_SCENARIO_BYTES) {
+        problems.push({ file, rule: 'scenario/too-large', message: `is ${stat.size} bytes; a scenario is at most ${MAX_SCENARIO_BYTES}` });
+        continue;
+      }
+      const read = readScenarioFile(file, readFileSync(path, 'utf8'));
+      slugs.push(name.replace(/\.yaml$/, ''));
+      // Without a valid tree (reported on its own) the path cannot be walked.
+      problems.push(...(index && nodes ? checkScenario(read, nodes, index) : read.problems));
+    } catch (error) {
+      problems.push({ file, rule: 'scenario/read', message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return { problems, slugs };
+}
+
+/** `scenario/*`: every worked scenario is valid and its answers, walked through the tree, reach the outcome it names. */
+export function scenarios(index: ContentIndex): Problem[] {
+  const tree = index.tree.parsed;
+  return checkScenarioFolder(index.root, index.contentDir, tree && !tree.problems.length ? tree.nodes : undefined).problems;
+}

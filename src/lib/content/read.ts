@@ -1,0 +1,107 @@
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Root } from 'mdast';
+import { short, type Problem } from '../problem';
+import type { ArticleCollection } from '../collections';
+import { compiledBody, splitFrontmatter, type SplitFile } from './frontmatter';
+import { nestingProblem } from './nesting';
+import { SIZE_LIMIT_KB, sizeProblem } from './walk';
+
+/** One article, read once: its frontmatter with positions and one MDX tree, as the build will see them. */
+export interface Article {
+  collection: ArticleCollection;
+  /** Collection id: the path below the collection folder without `.mdx`, e.g. `kms/branch-offices`. */
+  id: string;
+  /** Path relative to the content folder, e.g. `factors/kms/branch-offices.mdx`. */
+  entry: string;
+  /** Path for messages, relative to the project root. */
+  file: string;
+  split: SplitFile;
+  /** The MDX tree of the whole file, frontmatter blanked: positions are those of the file. Absent when MDX cannot parse it. */
+  tree?: Root;
+  /** Where and why MDX could not parse the file. */
+  syntaxError?: { line: number; column: number; reason: string };
+}
+
+/** What reading one file gave: the article, or the problems that stop it before any other check. */
+export type ReadResult = { article: Article; problems: [] } | { article?: undefined; problems: Problem[] };
+
+/** The parser of the build: remark with MDX and GFM, as `astro.config.mjs` sets it up. */
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+/**
+ * Read one article: decode it (UTF-8 only), refuse nesting deeper than the
+ * parsers can take, split the frontmatter and parse the body once. Never
+ * throws: anything unexpected is a `safety/parse` problem naming the file.
+ */
+export function readArticle(collection: ArticleCollection, entry: string, file: string, bytes: Uint8Array | string): ReadResult {
+  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+  if (size > SIZE_LIMIT_KB * 1024) return { problems: [sizeProblem(file, size)] };
+  let text: string;
+  if (typeof bytes === 'string') {
+    text = bytes;
+  } else {
+    try {
+      // ignoreBOM keeps a byte order mark, as the compiler would see it.
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      return { problems: [encodingProblem(file, bytes)] };
+    }
+  }
+  const nesting = nestingProblem(file, text);
+  if (nesting) return { problems: [nesting] };
+  try {
+    const id = entry.slice(collection.folder.length + 1).replace(/\.mdx$/, '');
+    const article: Article = { collection, id, entry, file, split: splitFrontmatter(text) };
+    try {
+      article.tree = parser.parse(compiledBody(text));
+    } catch (error) {
+      const syntax = syntaxError(error);
+      if (!syntax) throw error;
+      article.syntaxError = syntax;
+    }
+    return { article, problems: [] };
+  } catch (error) {
+    return { problems: [{ file, rule: 'safety/parse', message: `the file cannot be read safely, so it is refused: ${short(String((error as Error)?.message ?? error))}`, hint: 'simplify the Markdown; deeply nested quotes, lists or tags are the usual cause' }] };
+  }
+}
+
+/** A parse error that MDX reports with a position (a syntax mistake), as opposed to a crash. */
+function syntaxError(error: unknown): Article['syntaxError'] | undefined {
+  const caught = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+  if (!caught || typeof caught.reason !== 'string') return undefined;
+  const start = caught.place && 'start' in caught.place ? caught.place.start : caught.place;
+  return { line: start?.line ?? caught.line ?? 1, column: start?.column ?? caught.column ?? 1, reason: caught.reason };
+}
+
+/** Where the first invalid byte sits (line and column), and which byte it is. */
+function encodingProblem(file: string, bytes: Uint8Array): Problem {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let decoded = '';
+  let sequenceStart = 0;
+  try {
+    for (let offset = 0; offset < bytes.length; offset++) {
+      const chunk = decoder.decode(bytes.subarray(offset, offset + 1), { stream: true });
+      if (chunk) {
+        decoded += chunk;
+        sequenceStart = offset + 1;
+      }
+    }
+    decoder.decode();
+  } catch {
+    // `sequenceStart` is the first byte of the sequence that failed.
+  }
+  const line = decoded.split('\n').length;
+  const column = decoded.length - decoded.lastIndexOf('\n');
+  const byte = bytes[sequenceStart] ?? 0;
+  return {
+    file,
+    line,
+    column,
+    rule: 'safety/encoding',
+    message: `the file is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here does not start a valid character`,
+    hint: 'save the file as UTF-8; it was probably saved as Windows-1252 or UTF-16',
+  };
+}
