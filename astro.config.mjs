@@ -13,12 +13,15 @@ import { cspConfig } from './src/lib/csp.ts';
 import { SITE, contentDir } from './src/lib/site.ts';
 import { newBuildId } from './src/lib/offline.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.ts';
+import { ParsedTrees, remarkParsedTrees } from './src/lib/markdown/parsed-trees.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
 const outDir = process.env.VAG_OUT_DIR ?? './dist';
 const cacheDir = process.env.VAG_CACHE_DIR ?? './node_modules/.astro';
 // One id per build, passed to what needs it: the offline cache's name and Pagefind's meta cache tag.
 const buildId = newBuildId();
+// The content checks parse every article before the build; the compiler takes those trees instead of parsing again.
+const parsedTrees = new ParsedTrees();
 
 export default defineConfig({
   site: SITE.url,
@@ -30,7 +33,8 @@ export default defineConfig({
     // unified (not the default Sätteri) so that remark plugins really run.
     // rehypeHeadingAnchors: a "#" link after each section heading (h2, h3) of an article; it needs the ids,
     // which Astro would otherwise add only after the plugins given here.
-    processor: unified({ remarkPlugins: [remarkGfm], rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors] }),
+    // remarkParsedTrees hands the compiler the trees the content checks parsed (src/lib/markdown/parsed-trees.ts).
+    processor: unified({ remarkPlugins: [remarkGfm, [remarkParsedTrees, parsedTrees]], rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors] }),
     // No Shiki: it writes inline style attributes, which the Content-Security-Policy below blocks
     // (and Astro warns about). Code blocks take the site's own theme-aware `pre` style instead.
     syntaxHighlight: false,
@@ -40,7 +44,7 @@ export default defineConfig({
   security: { csp: cspConfig },
   // Order matters: the search index is written before the checks read the output, so links to
   // /pagefind/ files resolve; atomicOutput comes last and publishes only a build that passed everything.
-  integrations: [mdx(), sitemap(), searchIndex(), offline({ buildId }), cspHeaders(), contentChecks({ contentDir: contentDir() }), atomicOutput()],
+  integrations: [mdx(), sitemap(), searchIndex(), offline({ buildId }), cspHeaders(), contentChecks({ contentDir: contentDir(), trees: parsedTrees }), atomicOutput()],
   vite: {
     build: {
       rollupOptions: {

@@ -6,6 +6,7 @@ import { isArticlePath } from '../lib/collections';
 import { findBrokenLinks, readPage } from '../lib/checks/links';
 import { articlePage, findMissingArticles } from '../lib/checks/pages';
 import { runStages, safeIndex } from '../lib/checks/run';
+import type { ParsedTrees } from '../lib/markdown/parsed-trees';
 import { formatReport, type Problem } from '../lib/problem';
 
 /** An error that carries a content report: printed as it is, without a stack. */
@@ -20,6 +21,11 @@ export class ContentError extends Error {
 export interface ContentChecksOptions {
   /** The content folder, relative to the project root. */
   contentDir: string;
+  /**
+   * Where to leave the MDX trees of the articles that passed, for the build's
+   * compiler (see `remarkParsedTrees`): each article is then parsed once per build.
+   */
+  trees?: ParsedTrees;
 }
 
 function listFiles(dir: string): string[] {
@@ -34,7 +40,7 @@ function listFiles(dir: string): string[] {
  * a body, every link resolves). Any problem fails the build with one line per
  * problem. `astro check` (command "sync") leaves the content to `npm run check`.
  */
-export function contentChecks({ contentDir }: ContentChecksOptions): AstroIntegration {
+export function contentChecks({ contentDir, trees }: ContentChecksOptions): AstroIntegration {
   let root = process.cwd();
   let articles: string[] = [];
   return {
@@ -47,9 +53,13 @@ export function contentChecks({ contentDir }: ContentChecksOptions): AstroIntegr
         const problems = 'rule' in index ? [index] : runStages(index);
         if ('rule' in index || problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
         articles = index.names.map((name) => name.path).filter(isArticlePath);
+        // Only a build compiles every article now; `astro dev` compiles what is visited, and edits change the text.
+        if (command === 'build') for (const article of index.articles) if (article.tree) trees?.offer(article.compiled, article.tree);
         logger.info(`${articles.length} articles passed the content checks`);
       },
       'astro:build:done': ({ dir, logger }) => {
+        if (trees?.size) logger.warn(`${trees.size} articles were parsed twice: the compiler was handed a text other than the one checked`);
+        trees?.clear();
         const outDir = fileURLToPath(dir);
         const files = listFiles(outDir);
         const fileSet = new Set(files);

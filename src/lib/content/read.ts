@@ -19,6 +19,8 @@ export interface Article {
   /** Path for messages, relative to the project root. */
   file: string;
   split: SplitFile;
+  /** The text the MDX compiler receives (the file with its frontmatter blanked), which `tree` was parsed from. */
+  compiled: string;
   /** The MDX tree of the whole file, frontmatter blanked: positions are those of the file. Absent when MDX cannot parse it. */
   tree?: Root;
   /** Where and why MDX could not parse the file. */
@@ -54,9 +56,9 @@ export function readArticle(collection: ArticleCollection, entry: string, file: 
   if (nesting) return { problems: [nesting] };
   try {
     const id = entry.slice(collection.folder.length + 1).replace(/\.mdx$/, '');
-    const article: Article = { collection, id, entry, file, split: splitFrontmatter(text) };
+    const article: Article = { collection, id, entry, file, split: splitFrontmatter(text), compiled: compiledBody(text) };
     try {
-      article.tree = parser.parse(compiledBody(text));
+      article.tree = parser.parse(article.compiled);
     } catch (error) {
       const syntax = syntaxError(error);
       if (!syntax) throw error;
