@@ -10,18 +10,22 @@ import { offline } from './src/integrations/offline.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { cspConfig } from './src/lib/csp.ts';
-import { SITE, contentDir } from './src/lib/site.ts';
+import { SITE, basePath, contentDir } from './src/lib/site.ts';
 import { newBuildId } from './src/lib/offline.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.ts';
+import { rehypeBaseLinks } from './src/lib/markdown/base-links.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
 const outDir = process.env.VAG_OUT_DIR ?? './dist';
 const cacheDir = process.env.VAG_CACHE_DIR ?? './node_modules/.astro';
 // One id per build, passed to what needs it: the offline cache's name and Pagefind's meta cache tag.
 const buildId = newBuildId();
+// The path the site is served under: BASE_PATH=/volume-activation-guide for a GitHub Pages project site; the root by default.
+const base = basePath(process.env.BASE_PATH);
 
 export default defineConfig({
   site: SITE.url,
+  base,
   output: 'static',
   trailingSlash: 'always',
   outDir,
@@ -29,8 +33,9 @@ export default defineConfig({
   markdown: {
     // unified (not the default Sätteri) so that remark plugins really run.
     // rehypeHeadingAnchors: a "#" link after each section heading (h2, h3) of an article; it needs the ids,
-    // which Astro would otherwise add only after the plugins given here.
-    processor: unified({ remarkPlugins: [remarkGfm], rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors] }),
+    // which Astro would otherwise add only after the plugins given here. rehypeBaseLinks: the base in front of the
+    // root-relative links authors write (/factors/kms/…), when the site is served under a path.
+    processor: unified({ remarkPlugins: [remarkGfm], rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors, [rehypeBaseLinks, { base }]] }),
     // No Shiki: it writes inline style attributes, which the Content-Security-Policy below blocks
     // (and Astro warns about). Code blocks take the site's own theme-aware `pre` style instead.
     syntaxHighlight: false,

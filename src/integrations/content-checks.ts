@@ -36,6 +36,8 @@ function listFiles(dir: string): string[] {
  */
 export function contentChecks({ contentDir }: ContentChecksOptions): AstroIntegration {
   let root = process.cwd();
+  // Astro's base: the built pages' links start with it.
+  let base = '/';
   let articles: string[] = [];
   return {
     name: 'vag:content-checks',
@@ -48,6 +50,9 @@ export function contentChecks({ contentDir }: ContentChecksOptions): AstroIntegr
         if ('rule' in index || problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
         articles = index.names.map((name) => name.path).filter(isArticlePath);
         logger.info(`${articles.length} articles passed the content checks`);
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -63,7 +68,7 @@ export function contentChecks({ contentDir }: ContentChecksOptions): AstroIntegr
             if (articlePages.has(file)) articleHtml.set(file, html);
             return readPage(file, html);
           });
-        const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.');
+        const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.', base);
         problems.push(...findMissingArticles(articles, (file) => articleHtml.get(file), contentDir));
         if (problems.length) throw new ContentError('Built site check failed.', problems);
         logger.info(`${pages.length} pages checked: every internal link and fragment resolves`);

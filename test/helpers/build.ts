@@ -31,11 +31,18 @@ export interface BuildResult {
   outDir: string;
 }
 
+export interface BuildOptions {
+  /** Remove the previous output and cache first (default). */
+  fresh?: boolean;
+  /** The path the site is served under (BASE_PATH, Astro's `base`), e.g. '/volume-activation-guide/'; the root by default. */
+  base?: string;
+}
+
 /**
  * Build the site from a content folder into test/.output/<name>, with its own
  * cache so fixture builds never see each other's content.
  */
-export function buildSite(name: string, contentDir: string, { fresh = true }: { fresh?: boolean } = {}): BuildResult {
+export function buildSite(name: string, contentDir: string, { fresh = true, base = '' }: BuildOptions = {}): BuildResult {
   const outDir = join(ROOT, 'test/.output', name, 'dist');
   if (fresh) rmSync(join(ROOT, 'test/.output', name), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [ASTRO, 'build'], {
@@ -46,6 +53,7 @@ export function buildSite(name: string, contentDir: string, { fresh = true }: { 
       VAG_CONTENT_DIR: relative(ROOT, resolve(ROOT, contentDir)),
       VAG_OUT_DIR: outDir,
       VAG_CACHE_DIR: join(ROOT, 'test/.output', name, 'cache'),
+      BASE_PATH: base,
       NO_COLOR: '1',
       FORCE_COLOR: '0',
     },

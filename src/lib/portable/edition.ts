@@ -39,6 +39,8 @@ function bundleClientScript(): string {
     target: 'es2022',
     write: false,
     legalComments: 'none',
+    // The copy's links are relative files, never under a base: what the site's routes read as Astro's base is '/'.
+    define: { 'import.meta.env': '{"BASE_URL":"/"}' },
   });
   return result.outputFiles[0]!.text;
 }
