@@ -81,7 +81,7 @@ export function writePortable(from: string, to: string, edition: Edition): Porta
       pages++;
     } else if (file.endsWith('.css')) {
       const css = rewriteCssUrls(readFileSync(join(from, file), 'utf8'), (url) => {
-        const link = portableLink(url, file, exists);
+        const link = portableLink(url, file, exists, edition.base);
         if (link.kind === 'missing') problems.push(`${file}: url(${url}) points to ${link.file}, which is not in the portable copy`);
         return link.href;
       });
