@@ -22,6 +22,11 @@ const cacheDir = process.env.VAG_CACHE_DIR ?? './node_modules/.astro';
 const buildId = newBuildId();
 // The path the site is served under: BASE_PATH=/volume-activation-guide for a GitHub Pages project site; the root by default.
 const base = basePath(process.env.BASE_PATH);
+// Astro hands every variable of the environment to the pages as import.meta.env.<name>, and a BASE_URL there would
+// replace the base (src/lib/routes.ts reads import.meta.env.BASE_URL): stop rather than build broken links.
+if (process.env.BASE_URL !== undefined && process.env.BASE_URL !== base) {
+  throw new Error(`BASE_URL=${process.env.BASE_URL} in the environment would override the base ${base}; unset it and give the path in BASE_PATH.`);
+}
 
 export default defineConfig({
   site: SITE.url,

@@ -5,7 +5,8 @@ import type { Method, Tag } from './taxonomy';
  * for a GitHub Pages project site. Astro's `base` (BASE_PATH in astro.config.mjs) reaches pages and browser scripts
  * as import.meta.env.BASE_URL; the content checks and the command-line tools, which Vite does not build, see none.
  */
-const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '');
+// Written out in full so that Vite replaces it with the build's base, not with a variable of the environment.
+const BASE = (typeof import.meta.env === 'undefined' ? '/' : import.meta.env.BASE_URL).replace(/\/+$/, '');
 
 /**
  * A root-relative site path as the browser must ask for it: `/factors/kms/x/` → `/volume-activation-guide/factors/kms/x/`

@@ -49,7 +49,8 @@ export function buildSite(name: string, contentDir: string, { fresh = true, base
     cwd: ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      // Not Vitest's BASE_URL ('/', its import.meta.env), which Astro would hand to the pages in place of the base.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL')),
       VAG_CONTENT_DIR: relative(ROOT, resolve(ROOT, contentDir)),
       VAG_OUT_DIR: outDir,
       VAG_CACHE_DIR: join(ROOT, 'test/.output', name, 'cache'),
