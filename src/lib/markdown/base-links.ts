@@ -22,9 +22,9 @@ function prefixElement(element: Element, base: string): void {
     const value = element.properties[name];
     if (typeof value === 'string') element.properties[name] = prefixed(base, value);
   }
+  // `srcset`: each comma-separated candidate's URL.
   const srcset = element.properties.srcSet;
-  if (Array.isArray(srcset)) element.properties.srcSet = srcset.map((candidate) => prefixed(base, String(candidate)));
-  else if (typeof srcset === 'string') element.properties.srcSet = srcset.replace(/(^|,\s*)(\/[^\s,]*)/g, (_, lead: string, url: string) => `${lead}${prefixed(base, url)}`);
+  if (typeof srcset === 'string') element.properties.srcSet = srcset.replace(/(^|,\s*)(\S+)/g, (_, lead: string, url: string) => `${lead}${prefixed(base, url)}`);
 }
 
 /**
