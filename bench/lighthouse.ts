@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('npm run build failed');
   }
   const pages = ['/', factorPage(), '/decide/', '/search/'];
-  const { url: origin, server } = await serveStatic(DIST);
+  const { url: origin, server } = await serveStatic(DIST, { compress: true });
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
   const results: PageResult[] = [];
   let version = '';

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 import type { HeaderRule } from '../../src/lib/csp';
 import { matchesHeaderPath, parseHeadersFile } from './headers-file';
 
@@ -29,7 +30,15 @@ export interface ServeOptions {
    * file for `<prefix>factors/…` is `<root>/factors/…`, and a request outside the prefix gets a bare 404.
    */
   prefix?: string;
+  /**
+   * Gzip text responses for clients that accept it, as GitHub Pages, Netlify and
+   * Cloudflare do: what Lighthouse measures is then what a reader downloads.
+   */
+  compress?: boolean;
 }
+
+/** Types a static host compresses: text, not images or WebAssembly. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
 
 /** Serve a built site from `root` on 127.0.0.1 the way a static host would (folder → index.html, 404.html). */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<{ url: string; server: Server }> {
@@ -53,8 +62,12 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     const target = found ? file : join(root, '404.html');
     const headers: Record<string, string> = { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' };
     for (const rule of rules) if (matchesHeaderPath(rule.path, requested)) Object.assign(headers, rule.headers);
+    const gzip = options.compress && COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (gzip) Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
     response.writeHead(found ? 200 : 404, headers);
-    createReadStream(target).pipe(response);
+    const body = createReadStream(target);
+    if (gzip) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
