@@ -10,10 +10,11 @@ import { offline } from './src/integrations/offline.ts';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { cspConfig } from './src/lib/csp.ts';
-import { SITE, contentDir } from './src/lib/site.ts';
+import { SITE, basePath, contentDir } from './src/lib/site.ts';
 import { newBuildId } from './src/lib/offline.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.ts';
 import { ParsedTrees, remarkParsedTrees } from './src/lib/markdown/parsed-trees.ts';
+import { rehypeBaseLinks } from './src/lib/markdown/base-links.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
 const outDir = process.env.VAG_OUT_DIR ?? './dist';
@@ -22,9 +23,17 @@ const cacheDir = process.env.VAG_CACHE_DIR ?? './node_modules/.astro';
 const buildId = newBuildId();
 // The content checks parse every article before the build; the compiler takes those trees instead of parsing again.
 const parsedTrees = new ParsedTrees();
+// The path the site is served under: BASE_PATH=/volume-activation-guide for a GitHub Pages project site; the root by default.
+const base = basePath(process.env.BASE_PATH);
+// Astro hands every variable of the environment to the pages as import.meta.env.<name>, and a BASE_URL there would
+// replace the base (src/lib/routes.ts reads import.meta.env.BASE_URL): stop rather than build broken links.
+if (process.env.BASE_URL !== undefined && process.env.BASE_URL !== base) {
+  throw new Error(`BASE_URL=${process.env.BASE_URL} in the environment would override the base ${base}; unset it and give the path in BASE_PATH.`);
+}
 
 export default defineConfig({
   site: SITE.url,
+  base,
   output: 'static',
   trailingSlash: 'always',
   outDir,
@@ -32,9 +41,13 @@ export default defineConfig({
   markdown: {
     // unified (not the default Sätteri) so that remark plugins really run.
     // rehypeHeadingAnchors: a "#" link after each section heading (h2, h3) of an article; it needs the ids,
-    // which Astro would otherwise add only after the plugins given here.
+    // which Astro would otherwise add only after the plugins given here. rehypeBaseLinks: the base in front of the
+    // root-relative links authors write (/factors/kms/…), when the site is served under a path.
     // remarkParsedTrees hands the compiler the trees the content checks parsed (src/lib/markdown/parsed-trees.ts).
-    processor: unified({ remarkPlugins: [remarkGfm, [remarkParsedTrees, parsedTrees]], rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors] }),
+    processor: unified({
+      remarkPlugins: [remarkGfm, [remarkParsedTrees, parsedTrees]],
+      rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors, [rehypeBaseLinks, { base }]],
+    }),
     // No Shiki: it writes inline style attributes, which the Content-Security-Policy below blocks
     // (and Astro warns about). Code blocks take the site's own theme-aware `pre` style instead.
     syntaxHighlight: false,

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writePortable } from '../lib/portable/edition';
 import { zipArchive } from '../lib/portable/zip';
-import { SITE } from '../lib/site';
+import { SITE, basePath } from '../lib/site';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string' }, zip: { type: 'string' } } });
 const root = process.cwd();
@@ -35,7 +35,9 @@ try {
   process.exit(1);
 }
 
-const result = writePortable(from, to, { date, commit, liveUrl: SITE.url });
+// The same BASE_PATH as the build: its links start with it, and the live site is there.
+const base = basePath(process.env.BASE_PATH);
+const result = writePortable(from, to, { date, commit, liveUrl: `${SITE.url.replace(/\/+$/, '')}${base.replace(/\/+$/, '')}`, base });
 if (result.problems.length) {
   console.error(result.problems.join('\n'));
   console.error(`${result.problems.length} broken links in the portable copy; nothing zipped.`);

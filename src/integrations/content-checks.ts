@@ -42,6 +42,8 @@ function listFiles(dir: string): string[] {
  */
 export function contentChecks({ contentDir, trees }: ContentChecksOptions): AstroIntegration {
   let root = process.cwd();
+  // Astro's base: the built pages' links start with it.
+  let base = '/';
   let articles: string[] = [];
   return {
     name: 'vag:content-checks',
@@ -56,6 +58,9 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
         // Only a build compiles every article now; `astro dev` compiles what is visited, and edits change the text.
         if (command === 'build') for (const article of index.articles) if (article.tree) trees?.offer(article.compiled, article.tree);
         logger.info(`${articles.length} articles passed the content checks`);
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
         if (trees?.size) logger.warn(`${trees.size} articles were parsed twice: the compiler was handed a text other than the one checked`);
@@ -73,7 +78,7 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
             if (articlePages.has(file)) articleHtml.set(file, html);
             return readPage(file, html);
           });
-        const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.');
+        const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.', base);
         problems.push(...findMissingArticles(articles, (file) => articleHtml.get(file), contentDir));
         if (problems.length) throw new ContentError('Built site check failed.', problems);
         logger.info(`${pages.length} pages checked: every internal link and fragment resolves`);

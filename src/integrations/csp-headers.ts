@@ -8,7 +8,7 @@ import { formatHeadersFile, headerPolicy, metaPolicy, policyFirstInHead } from '
  * Serves the Content-Security-Policy as an HTTP header too. Astro writes the
  * policy (src/lib/csp.ts, with a hash of each inlined script and style) into a
  * meta tag on every page; after the build this reads those tags back and writes
- * `<outDir>/_headers` (Netlify and Cloudflare Pages format) with one `/*` rule:
+ * `<outDir>/_headers` (Netlify and Cloudflare Pages format) with one `/*` rule (under the base):
  * the union of the pages' policies plus `frame-ancestors 'none'`, which only
  * works as a header, and `X-Content-Type-Options` and `Referrer-Policy`, which
  * exist only as headers. A page without the meta tag fails the build. The tag is
@@ -16,9 +16,14 @@ import { formatHeadersFile, headerPolicy, metaPolicy, policyFirstInHead } from '
  * follows it.
  */
 export function cspHeaders(): AstroIntegration {
+  // Astro's base: the rule covers the site's own paths, `/volume-activation-guide/*` under a path.
+  let base = '/';
   return {
     name: 'vag:csp-headers',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const pages = readdirSync(outDir, { recursive: true, withFileTypes: true })
@@ -45,7 +50,7 @@ export function cspHeaders(): AstroIntegration {
           formatHeadersFile(
             [
               {
-                path: '/*',
+                path: `${base.replace(/\/+$/, '')}/*`,
                 headers: {
                   'Content-Security-Policy': policy,
                   // Only as headers: no meta tag can say these.

@@ -14,19 +14,24 @@ export interface OfflineOptions {
  * exists, and hands the build id to the pages as `import.meta.env.BUILD_ID`.
  */
 export function offline({ buildId }: OfflineOptions): AstroIntegration {
+  // Astro's base: the service worker's scope and the start of every URL it caches.
+  let base = '/';
   return {
     name: 'vag:offline',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { define: { 'import.meta.env.BUILD_ID': JSON.stringify(buildId) } } });
       },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-        const plan = offlinePlan(files, buildId);
-        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId, plan));
+        const plan = offlinePlan(files, buildId, base);
+        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId, plan, base));
         logger.info(`service worker precaches ${plan.shell.length} files; ${plan.rest.length} more on "Save for offline"`);
       },
     },

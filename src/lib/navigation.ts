@@ -4,7 +4,7 @@
  * section to the sidebar is adding one entry to SIDEBAR_SECTIONS.
  */
 import { compareFactors, type FactorSummary } from './factors';
-import { factorUrl, guideUrl, methodUrl, scenarioUrl } from './routes';
+import { factorUrl, guideUrl, methodUrl, scenarioUrl, withBase } from './routes';
 import { METHODS, METHOD_IDS, STANCES, WEIGHING_STANCES, type Method } from './taxonomy';
 
 export interface NavLink {
@@ -39,13 +39,13 @@ export interface SiteIndex {
 
 /** The main menu, in the header on every page (the methods on phones only: on wide screens they head the sidebar). */
 export const MAIN_MENU: readonly NavLink[] = [
-  { href: '/decide/', label: 'Decide' },
+  { href: withBase('/decide/'), label: 'Decide' },
   ...METHOD_IDS.map((method) => ({ href: methodUrl(method), label: METHODS[method].label, phoneOnly: true })),
-  { href: '/scenarios/', label: 'Scenarios', phoneOnly: true },
-  { href: '/compare/', label: 'Compare' },
-  { href: '/guides/', label: 'Guides' },
-  { href: '/tags/', label: 'Topics' },
-  { href: '/about/', label: 'About' },
+  { href: withBase('/scenarios/'), label: 'Scenarios', phoneOnly: true },
+  { href: withBase('/compare/'), label: 'Compare' },
+  { href: withBase('/guides/'), label: 'Guides' },
+  { href: withBase('/tags/'), label: 'Topics' },
+  { href: withBase('/about/'), label: 'About' },
 ];
 
 /** Guides in reading order (their `order` field). */
@@ -72,16 +72,16 @@ function methodSection(method: Method, site: SiteIndex): NavSection {
 
 /** The sections of the sidebar on wide screens, in order. One line per section. */
 export const SIDEBAR_SECTIONS: readonly ((site: SiteIndex) => NavSection)[] = [
-  () => ({ label: 'Decide', links: [{ href: '/decide/', label: 'The decision tree' }, { href: '/decide/map/', label: 'The whole tree on one page' }] }),
+  () => ({ label: 'Decide', links: [{ href: withBase('/decide/'), label: 'The decision tree' }, { href: withBase('/decide/map/'), label: 'The whole tree on one page' }] }),
   (site) => ({
     label: 'Scenarios',
-    href: '/scenarios/',
+    href: withBase('/scenarios/'),
     folded: true,
     links: [...site.scenarios].sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')).map((scenario) => ({ href: scenarioUrl(scenario.id), label: scenario.data.title })),
   }),
   ...METHOD_IDS.map((method) => (site: SiteIndex) => methodSection(method, site)),
-  (site) => ({ label: 'Guides', href: '/guides/', links: guidesInOrder(site.guides).map((guide) => ({ href: guideUrl(guide.id), label: guide.data.title })) }),
-  () => ({ label: 'Compare and topics', links: [{ href: '/compare/', label: 'Compare the methods by topic' }, { href: '/tags/', label: 'All topics' }] }),
+  (site) => ({ label: 'Guides', href: withBase('/guides/'), links: guidesInOrder(site.guides).map((guide) => ({ href: guideUrl(guide.id), label: guide.data.title })) }),
+  () => ({ label: 'Compare and topics', links: [{ href: withBase('/compare/'), label: 'Compare the methods by topic' }, { href: withBase('/tags/'), label: 'All topics' }] }),
 ];
 
 export function sidebar(site: SiteIndex): NavSection[] {
@@ -102,8 +102,8 @@ export function holdsPage(section: NavSection, path: string): boolean {
 export function menuCurrent(href: string, path: string): boolean {
   if (href === path) return true;
   const method = METHOD_IDS.find((id) => methodUrl(id) === href);
-  if (method) return path.startsWith(`/factors/${method}/`);
-  return href !== '/' && path.startsWith(href);
+  if (method) return path.startsWith(withBase(`/factors/${method}/`));
+  return href !== withBase('/') && path.startsWith(href);
 }
 
 /** The guides before and after `id` in reading order. */

@@ -17,6 +17,7 @@ function urlOf(file: string): string {
 /**
  * The URLs a reader needs offline: every page, style, script, image and the
  * whole search index (its entry file under the meta cache tag Pagefind will ask for).
+ * Paths inside the site (`/factors/…`); offlinePlan puts Astro's base in front.
  */
 export function precacheUrls(files: readonly string[], id: string): string[] {
   const wanted = files.filter(
@@ -38,22 +39,26 @@ export const SHELL_PAGES: readonly string[] = ['/', '/404.html', '/decide/', '/d
  * icons, the pages in SHELL_PAGES and search's code and index, but not the
  * excerpts of each result) and what it fetches only when the reader asks to
  * save the site for offline use (`rest`: every other page and the excerpts).
- * Pages read are cached as they are read either way.
+ * Pages read are cached as they are read either way. `base` is Astro's base
+ * ('/' or '/volume-activation-guide/'), put in front of every URL.
  */
-export function offlinePlan(files: readonly string[], id: string): { shell: string[]; rest: string[] } {
+export function offlinePlan(files: readonly string[], id: string, base = '/'): { shell: string[]; rest: string[] } {
   const all = precacheUrls(files, id);
   const later = (url: string) => ((url.endsWith('/') || url.endsWith('.html')) && !SHELL_PAGES.includes(url)) || url.endsWith('.pf_fragment');
-  return { shell: all.filter((url) => !later(url)), rest: all.filter(later) };
+  const served = (url: string) => `${base.replace(/\/+$/, '')}${url}`;
+  return { shell: all.filter((url) => !later(url)).map(served), rest: all.filter(later).map(served) };
 }
 
 /**
  * The service worker's source: the shell on install, the rest when a page asks
  * for it (message `save`, answered with `offline-progress` messages), pages
  * cached as they are read, old caches dropped on activate, network first for pages.
+ * `base` is Astro's base: the worker's scope, where its 404 page and search index are.
  */
-export function serviceWorkerSource(id: string, plan: { shell: readonly string[]; rest: readonly string[] }): string {
+export function serviceWorkerSource(id: string, plan: { shell: readonly string[]; rest: readonly string[] }, base = '/'): string {
   return `// Generated at build ${id}; do not edit. See src/lib/offline.ts.
 const CACHE = 'vag-${id}';
+const BASE = ${JSON.stringify(base)};
 const SHELL = ${JSON.stringify(plan.shell)};
 const REST = ${JSON.stringify(plan.rest)};
 
@@ -118,14 +123,14 @@ self.addEventListener('fetch', (event) => {
           return response;
         })
         .catch(() =>
-          caches.match(url.pathname, { cacheName: CACHE }).then((hit) => hit || caches.match('/404.html', { cacheName: CACHE })),
+          caches.match(url.pathname, { cacheName: CACHE }).then((hit) => hit || caches.match(BASE + '404.html', { cacheName: CACHE })),
         ),
     );
     return;
   }
   // Everything else is named by content or by build: the cache first, and what the network brings is kept.
   event.respondWith(
-    caches.match(request, { cacheName: CACHE, ignoreSearch: url.pathname.startsWith('/pagefind/') }).then(
+    caches.match(request, { cacheName: CACHE, ignoreSearch: url.pathname.startsWith(BASE + 'pagefind/') }).then(
       (hit) =>
         hit ||
         fetch(request).then((response) => {

@@ -1,20 +1,36 @@
 import type { Method, Tag } from './taxonomy';
 
+/**
+ * The path the site is served under, without its final slash: '' at the root of a domain, '/volume-activation-guide'
+ * for a GitHub Pages project site. Astro's `base` (BASE_PATH in astro.config.mjs) reaches pages and browser scripts
+ * as import.meta.env.BASE_URL; the content checks and the command-line tools, which Vite does not build, see none.
+ */
+// Written out in full so that Vite replaces it with the build's base, not with a variable of the environment.
+const BASE = (typeof import.meta.env === 'undefined' ? '/' : import.meta.env.BASE_URL).replace(/\/+$/, '');
+
+/**
+ * A root-relative site path as the browser must ask for it: `/factors/kms/x/` → `/volume-activation-guide/factors/kms/x/`
+ * under a base, unchanged at the root. Anything not root-relative (`https://…`, `#id`, `//host/…`) is returned as it is.
+ */
+export function withBase(path: string): string {
+  return path.startsWith('/') && !path.startsWith('//') ? `${BASE}${path}` : path;
+}
+
 /** URL of a factor page; `id` is the collection id, `<method>/<slug>`. */
 export function factorUrl(id: string): string {
-  return `/factors/${id}/`;
+  return withBase(`/factors/${id}/`);
 }
 
 export function guideUrl(id: string): string {
-  return `/guides/${id}/`;
+  return withBase(`/guides/${id}/`);
 }
 
 export function methodUrl(method: Method): string {
-  return `/${method}/`;
+  return withBase(`/${method}/`);
 }
 
 export function tagUrl(tag: Tag): string {
-  return `/tags/${tag}/`;
+  return withBase(`/tags/${tag}/`);
 }
 
 /** Split a factor id into its method folder and slug. */
@@ -23,15 +39,15 @@ export function splitFactorId(id: string): { method: string; slug: string } {
   return { method, slug: rest.join('/') };
 }
 
-/** Pages that exist whatever the content; checked against the build in test/build/site.test.ts. */
+/** Pages that exist whatever the content, as paths inside the site (without the base); checked against the build in test/build/site.test.ts. */
 export const STATIC_PAGES = ['/', '/about/', '/compare/', '/decide/', '/decide/map/', '/guides/', '/scenarios/', '/search/', '/tags/', '/decision-tree.json'] as const;
 
 /** URL of a worked scenario's page; `slug` is its file name without .yaml. */
 export function scenarioUrl(slug: string): string {
-  return `/scenarios/${slug}/`;
+  return withBase(`/scenarios/${slug}/`);
 }
 
 /** URL of a decision-tree recommendation's own page. */
 export function outcomeUrl(id: string): string {
-  return `/decide/outcomes/${id}/`;
+  return withBase(`/decide/outcomes/${id}/`);
 }

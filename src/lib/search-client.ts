@@ -5,7 +5,12 @@
  * dialog (src/scripts/) and unit-tested on their own.
  */
 
-/** Where the build writes Pagefind's files (src/integrations/search-index.ts) and the browser loads them from. */
+import { withBase } from './routes';
+
+/**
+ * Where the build writes Pagefind's files (src/integrations/search-index.ts), inside the site; the browser loads them
+ * from `withBase(PAGEFIND_BUNDLE)`, and Pagefind takes the folder above it as the base of its result links.
+ */
 export const PAGEFIND_BUNDLE = '/pagefind/';
 
 /** Pagefind's filters (`data-pagefind-filter`), which a search URL also carries: `/search/?q=kms&method=KMS&tag=DNS`. */
@@ -29,7 +34,7 @@ export function urlFor(term: string, filters: Record<string, string[]> = {}): st
   if (term) params.set('q', term);
   for (const name of FILTER_PARAMS) for (const value of filters[name] ?? []) params.append(name, value);
   const query = params.toString();
-  return `/search/${query ? `?${query}` : ''}`;
+  return withBase(`/search/${query ? `?${query}` : ''}`);
 }
 
 /**

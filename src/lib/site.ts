@@ -11,6 +11,15 @@ export const SITE = {
   locale: 'en',
 } as const;
 
+/**
+ * Astro's `base` from a path such as GitHub Pages' `base_path` (`/volume-activation-guide`): with a slash at each end,
+ * or '/' when the site is served from the root of its domain (no path given).
+ */
+export function basePath(path: string | undefined): string {
+  const inner = (path ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return inner ? `/${inner}/` : '/';
+}
+
 /** Folder of the articles, relative to the project root (a test fixture can point elsewhere). */
 export function contentDir(): string {
   return process.env.VAG_CONTENT_DIR ?? 'content';

@@ -63,10 +63,15 @@ export function startDecide(): void {
     // Only the query and the fragment change; the page keeps its own path, so the same code works from a
     // copy opened as a file (the portable edition), where a history entry may not change the path.
     const link = decideUrl(answers, result.node);
-    const url = `${location.pathname}${link.slice(link.search(/[?#]/))}`;
+    const state = link.slice(link.search(/[?#]/));
+    const url = `${location.pathname}${state}`;
     // The printed report's link reopens exactly this path, on the live site (the build wrote its address there), so
-    // a report printed from the portable edition does not point into someone's downloads folder.
-    for (const reopen of root.querySelectorAll<HTMLElement>('[data-reopen]')) reopen.textContent = new URL(link, reopen.textContent || location.href).href;
+    // a report printed from the portable edition does not point into someone's downloads folder. The path of that
+    // address is kept, with the site's base if it is served under one.
+    for (const reopen of root.querySelectorAll<HTMLElement>('[data-reopen]')) {
+      const live = new URL(reopen.textContent || location.href);
+      reopen.textContent = new URL(`${live.pathname}${state}`, live).href;
+    }
     if (push) history.pushState(null, '', url);
     else if (result.error) history.replaceState(null, '', url);
     live.textContent = `${result.done ? 'Recommendation' : `Question ${result.steps.length + 1}`}: ${titleOf(result.node)}`;

@@ -6,6 +6,7 @@
  * and nothing happens when the words are not on the page.
  */
 import { HIGHLIGHT_PARAM, PAGEFIND_BUNDLE } from '../lib/search-client';
+import { withBase } from '../lib/routes';
 
 interface HighlightConstructor {
   new (options: object): unknown;
@@ -16,7 +17,7 @@ export function highlightSearchedWords(): void {
   // A module script rather than import(), which would bring a loader into the script every page shares.
   const script = document.createElement('script');
   script.type = 'module';
-  script.src = `${PAGEFIND_BUNDLE}pagefind-highlight.js`;
+  script.src = withBase(`${PAGEFIND_BUNDLE}pagefind-highlight.js`);
   script.addEventListener('load', () => {
     const Highlight = (window as unknown as { PagefindHighlight?: HighlightConstructor }).PagefindHighlight;
     if (!Highlight) return;

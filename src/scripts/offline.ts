@@ -6,6 +6,8 @@
  * off) the site is saved without asking.
  */
 
+import { withBase } from '../lib/routes';
+
 interface Progress {
   type: 'offline-progress' | 'offline-status' | 'offline-done';
   done: number;
@@ -46,6 +48,6 @@ function startSaveControl(): void {
 /** Register the service worker, and offer to save the whole site. */
 export function registerOffline(): void {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  navigator.serviceWorker.register(withBase('/sw.js')).catch(() => undefined);
   startSaveControl();
 }

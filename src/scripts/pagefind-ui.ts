@@ -6,6 +6,7 @@
  * elements rather than imported.
  */
 import { PAGEFIND_BUNDLE } from '../lib/search-client';
+import { withBase } from '../lib/routes';
 import { SEARCH_RANKING } from '../lib/search-ranking';
 
 export interface PagefindInstance {
@@ -29,10 +30,10 @@ export function loadComponentUi(): Promise<void> {
   loading ??= new Promise<void>((resolve, reject) => {
     const style = document.createElement('link');
     style.rel = 'stylesheet';
-    style.href = `${PAGEFIND_BUNDLE}pagefind-component-ui.css`;
+    style.href = withBase(`${PAGEFIND_BUNDLE}pagefind-component-ui.css`);
     const script = document.createElement('script');
     script.type = 'module';
-    script.src = `${PAGEFIND_BUNDLE}pagefind-component-ui.js`;
+    script.src = withBase(`${PAGEFIND_BUNDLE}pagefind-component-ui.js`);
     script.addEventListener('load', () => {
       // Before the first search loads the index: options given later are ignored.
       components().configureInstance('default', { ranking: SEARCH_RANKING });

@@ -31,21 +31,30 @@ export interface BuildResult {
   outDir: string;
 }
 
+export interface BuildOptions {
+  /** Remove the previous output and cache first (default). */
+  fresh?: boolean;
+  /** The path the site is served under (BASE_PATH, Astro's `base`), e.g. '/volume-activation-guide/'; the root by default. */
+  base?: string;
+}
+
 /**
  * Build the site from a content folder into test/.output/<name>, with its own
  * cache so fixture builds never see each other's content.
  */
-export function buildSite(name: string, contentDir: string, { fresh = true }: { fresh?: boolean } = {}): BuildResult {
+export function buildSite(name: string, contentDir: string, { fresh = true, base = '' }: BuildOptions = {}): BuildResult {
   const outDir = join(ROOT, 'test/.output', name, 'dist');
   if (fresh) rmSync(join(ROOT, 'test/.output', name), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [ASTRO, 'build'], {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      // Not Vitest's BASE_URL ('/', its import.meta.env), which Astro would hand to the pages in place of the base.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL')),
       VAG_CONTENT_DIR: relative(ROOT, resolve(ROOT, contentDir)),
       VAG_OUT_DIR: outDir,
       VAG_CACHE_DIR: join(ROOT, 'test/.output', name, 'cache'),
+      BASE_PATH: base,
       NO_COLOR: '1',
       FORCE_COLOR: '0',
     },

@@ -26,6 +26,11 @@ export interface ServeOptions {
    */
   headers?: boolean;
   /**
+   * Serve the site under this path (`/volume-activation-guide/`), as GitHub Pages serves a project site: the
+   * file for `<prefix>factors/…` is `<root>/factors/…`, and a request outside the prefix gets a bare 404.
+   */
+  prefix?: string;
+  /**
    * Gzip text responses for clients that accept it, as GitHub Pages, Netlify and
    * Cloudflare do: what Lighthouse measures is then what a reader downloads.
    */
@@ -38,8 +43,14 @@ const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '
 /** Serve a built site from `root` on 127.0.0.1 the way a static host would (folder → index.html, 404.html). */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<{ url: string; server: Server }> {
   const rules: HeaderRule[] = options.headers ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
+  const prefix = options.prefix ?? '/';
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (!requested.startsWith(prefix)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${requested} is outside ${prefix}`);
+      return;
+    }
+    const path = `/${requested.slice(prefix.length)}`;
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) {
       response.writeHead(403).end();
@@ -50,7 +61,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     const found = existsSync(file) && statSync(file).isFile() && path !== '/_headers';
     const target = found ? file : join(root, '404.html');
     const headers: Record<string, string> = { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' };
-    for (const rule of rules) if (matchesHeaderPath(rule.path, path)) Object.assign(headers, rule.headers);
+    for (const rule of rules) if (matchesHeaderPath(rule.path, requested)) Object.assign(headers, rule.headers);
     const gzip = options.compress && COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     if (gzip) Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
     response.writeHead(found ? 200 : 404, headers);

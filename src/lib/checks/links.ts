@@ -50,20 +50,26 @@ export function targetFile(path: string, files: ReadonlySet<string>): string | u
 
 /**
  * Every internal link on every page must reach a file of the build, and every
- * `#fragment` must name an id on the target page.
+ * `#fragment` must name an id on the target page. `sitePath` is Astro's base
+ * ('/' or '/volume-activation-guide/'): the site's pages answer under it, so a link must start with it.
  */
-export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>, outDir = 'dist'): Problem[] {
+export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>, outDir = 'dist', sitePath = '/'): Problem[] {
   const byFile = new Map(pages.map((page) => [page.file, page]));
+  const prefix = sitePath.replace(/\/+$/, '');
   const problems: Problem[] = [];
   for (const page of pages) {
-    const base = new URL(pageUrl(page.file), 'http://site.invalid');
+    const base = new URL(`${prefix}${pageUrl(page.file)}`, 'http://site.invalid');
     for (const link of new Set(page.links)) {
       if (link === '' || /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) continue;
       const url = new URL(link, base);
       if (url.origin !== base.origin) continue;
-      const target = targetFile(url.pathname, files);
       const report = (message: string) =>
         problems.push({ file: `${outDir}/${page.file}`, rule: 'links/broken', message: `link "${link}" ${message}` });
+      if (!url.pathname.startsWith(`${prefix}/`)) {
+        report(`is outside ${prefix}/, the path the site is served under`);
+        continue;
+      }
+      const target = targetFile(url.pathname.slice(prefix.length), files);
       if (!target) {
         report('points to a page or file that the build did not produce');
         continue;

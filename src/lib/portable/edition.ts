@@ -39,6 +39,8 @@ function bundleClientScript(): string {
     target: 'es2022',
     write: false,
     legalComments: 'none',
+    // The copy's links are relative files, never under a base: what the site's routes read as Astro's base is '/'.
+    define: { 'import.meta.env': '{"BASE_URL":"/"}' },
   });
   return result.outputFiles[0]!.text;
 }
@@ -79,7 +81,7 @@ export function writePortable(from: string, to: string, edition: Edition): Porta
       pages++;
     } else if (file.endsWith('.css')) {
       const css = rewriteCssUrls(readFileSync(join(from, file), 'utf8'), (url) => {
-        const link = portableLink(url, file, exists);
+        const link = portableLink(url, file, exists, edition.base);
         if (link.kind === 'missing') problems.push(`${file}: url(${url}) points to ${link.file}, which is not in the portable copy`);
         return link.href;
       });

@@ -29,6 +29,8 @@ export interface Edition {
   commit: string;
   /** The live site, which may be newer. */
   liveUrl: string;
+  /** The path the online build is served under, which its links start with: '/' (the default) or '/volume-activation-guide/'. */
+  base?: string;
 }
 
 export interface PortablePage {
@@ -94,7 +96,7 @@ export function portablePage(source: string, { file, exists, edition }: PageOpti
   const missing: PortablePage['missing'] = [];
   const root = rootPrefix(file);
   const rewrite = (url: string): string => {
-    const link: PortableLink = portableLink(url, file, exists);
+    const link: PortableLink = portableLink(url, file, exists, edition.base);
     if (link.kind === 'missing') missing.push({ href: link.href, file: link.file });
     return link.href;
   };

@@ -50,16 +50,20 @@ function encodePath(path: string): string {
  * The portable form of `url`, written on the page whose file is `page`
  * (relative to the root: `factors/kms/branch-offices/index.html`). `exists`
  * says whether a file (relative to the root) is in the copy. A folder URL
- * names its `index.html`; the query and the fragment are kept.
+ * names its `index.html`; the query and the fragment are kept. `base` is the
+ * path the online build was served under ('/volume-activation-guide/'): a
+ * root-relative link starts with it, and its file is read without it.
  */
-export function portableLink(url: string, page: string, exists: (file: string) => boolean): PortableLink {
+export function portableLink(url: string, page: string, exists: (file: string) => boolean, base = '/'): PortableLink {
   const href = url.trim();
   if (isExternal(href)) return { kind: 'external', href };
   if (SCHEME.test(href) || href === '' || href.startsWith('#') || href.startsWith('?')) return { kind: 'unchanged', href };
   const { path, rest } = splitUrl(href);
   const pageDir = posix.dirname(page);
-  // Root-relative from the root of the site, other paths from the page's folder.
-  const joined = path.startsWith('/') ? path : posix.join('/', pageDir, path);
+  const prefix = base.replace(/\/+$/, '');
+  if (path.startsWith('/') && !path.startsWith(`${prefix}/`)) return { kind: 'missing', href, file: path.replace(/^\/+/, '') };
+  // Root-relative from the root of the site (under its base), other paths from the page's folder.
+  const joined = path.startsWith('/') ? path.slice(prefix.length) : posix.join('/', pageDir, path);
   const target = posix.normalize(decodePath(joined)).replace(/^\/+/, '');
   const candidates = target === '' || target.endsWith('/') ? [`${target}index.html`] : [target, `${target}/index.html`];
   const file = candidates.find(exists);

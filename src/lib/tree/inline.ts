@@ -1,3 +1,5 @@
+import { withBase } from '../routes';
+
 /** Escape text for HTML. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -11,5 +13,5 @@ export function escapeHtml(text: string): string {
 export function renderInline(text: string): string {
   return escapeHtml(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
-    .replace(/\[([^\]]+)\]\(((?:\/(?![/\\])|https:\/\/)[^)\s\\]*)\)/g, '<a href="$2">$1</a>');
+    .replace(/\[([^\]]+)\]\(((?:\/(?![/\\])|https:\/\/)[^)\s\\]*)\)/g, (_, label: string, href: string) => `<a href="${withBase(href)}">${label}</a>`);
 }

@@ -1,4 +1,4 @@
-import { outcomeUrl } from '../routes';
+import { outcomeUrl, withBase } from '../routes';
 import { decideUrl } from './evaluate';
 import type { LinkedTree } from './link';
 
@@ -35,12 +35,12 @@ export function treeOutline(linked: LinkedTree): OutlineNode {
   const grow = (id: string, path: string[]): OutlineNode => {
     const node = nodes.get(id);
     if (!node) throw new Error(`decision tree: no node "${id}"`);
-    if (node.type === 'outcome') return { kind: 'outcome', id, title: node.title, href: decideUrl(path, id), page: outcomeUrl(id) };
+    if (node.type === 'outcome') return { kind: 'outcome', id, title: node.title, href: withBase(decideUrl(path, id)), page: outcomeUrl(id) };
     return {
       kind: 'question',
       id,
       text: node.question,
-      href: decideUrl(path, id),
+      href: withBase(decideUrl(path, id)),
       answers: node.answers.map((answer) => ({ label: answer.label, next: grow(answer.next, [...path, answer.id]) })),
     };
   };

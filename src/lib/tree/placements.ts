@@ -4,6 +4,7 @@
  * Two questions in different branches can ask the same thing; those entries
  * name the answers that lead to each, so the reader can tell them apart.
  */
+import { withBase } from '../routes';
 import { decideUrl, evaluate, type TreeIndex } from './evaluate';
 import type { LinkedNode, Placement } from './link';
 
@@ -22,7 +23,7 @@ export function describePlacements(placements: readonly Placement[], nodes: Read
   const views = placements.map((placement): PlacementView => {
     const node = nodes.get(placement.node);
     if (!node) throw new Error(`no node "${placement.node}" in the tree`);
-    const href = decideUrl(placement.path, node.id);
+    const href = withBase(decideUrl(placement.path, node.id));
     if (node.type === 'outcome') return { kind: 'Recommendation', text: node.title, answer: '', reachedBy: [], href };
     const answer = node.answers.find((candidate) => candidate.id === placement.answer)?.label ?? '';
     return { kind: 'Question', text: node.question, answer, reachedBy: [], href };

@@ -1,5 +1,5 @@
 import type { FactorSummary } from '../factors';
-import { factorUrl } from '../routes';
+import { factorUrl, withBase } from '../routes';
 import { decideUrl } from './evaluate';
 import type { LinkedTree } from './link';
 
@@ -24,14 +24,14 @@ export function publishTree(tree: LinkedTree, factors: readonly FactorSummary[],
               id: node.id,
               question: node.question,
               help: node.help ?? null,
-              url: absolute(decideUrl(node.path, node.id)),
+              url: absolute(withBase(decideUrl(node.path, node.id))),
               answers: node.answers.map((answer) => ({
                 id: answer.id,
                 label: answer.label,
                 next: answer.next,
                 factors: answer.factors,
                 notes: answer.notes.map((note) => ({ text: note.text, for: note.for ?? null })),
-                nextSteps: answer.nextSteps.map((step) => ({ label: step.label, url: absolute(step.href), for: step.for ?? null })),
+                nextSteps: answer.nextSteps.map((step) => ({ label: step.label, url: absolute(withBase(step.href)), for: step.for ?? null })),
               })),
             },
           ]
@@ -47,8 +47,8 @@ export function publishTree(tree: LinkedTree, factors: readonly FactorSummary[],
               rationale: node.rationale,
               pros: node.pros,
               cons: node.cons,
-              nextSteps: node.nextSteps.map((step) => ({ label: step.label, url: absolute(step.href) })),
-              url: absolute(decideUrl(node.path, node.id)),
+              nextSteps: node.nextSteps.map((step) => ({ label: step.label, url: absolute(withBase(step.href)) })),
+              url: absolute(withBase(decideUrl(node.path, node.id))),
             },
           ]
         : [],

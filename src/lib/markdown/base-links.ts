@@ -1,0 +1,41 @@
+import type { Element, Root, RootContent } from 'hast';
+
+export interface BaseLinksOptions {
+  /** Astro's `base`: '/' at the root of a domain, '/volume-activation-guide/' for a project site. */
+  base: string;
+}
+
+/** Attributes of an article's HTML that hold a URL the browser asks the site for. */
+const URL_PROPERTIES = ['href', 'src', 'action', 'poster'] as const;
+
+function prefixed(base: string, url: string): string {
+  return url.startsWith('/') && !url.startsWith('//') ? `${base}${url}` : url;
+}
+
+function visit(node: Root | RootContent, base: string): void {
+  if (node.type === 'element') prefixElement(node, base);
+  if ('children' in node) for (const child of node.children) visit(child, base);
+}
+
+function prefixElement(element: Element, base: string): void {
+  for (const name of URL_PROPERTIES) {
+    const value = element.properties[name];
+    if (typeof value === 'string') element.properties[name] = prefixed(base, value);
+  }
+  // `srcset`: each comma-separated candidate's URL.
+  const srcset = element.properties.srcSet;
+  if (typeof srcset === 'string') element.properties.srcSet = srcset.replace(/(^|,\s*)(\S+)/g, (_, lead: string, url: string) => `${lead}${prefixed(base, url)}`);
+}
+
+/**
+ * A rehype plugin: the root-relative links an author writes in an article (`/factors/kms/branch-offices/`) get the
+ * site's base in front (`/volume-activation-guide/factors/kms/branch-offices/`), so the article works when the site
+ * is served under a path. Sources keep root-relative links, which the content checks resolve against the routes;
+ * at the root of a domain (base '/') nothing changes.
+ */
+export function rehypeBaseLinks({ base }: BaseLinksOptions) {
+  const prefix = base.replace(/\/+$/, '');
+  return (tree: Root) => {
+    if (prefix) visit(tree, prefix);
+  };
+}
