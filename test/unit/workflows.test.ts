@@ -151,7 +151,7 @@ describe('.github/workflows/deploy.yml', () => {
   });
 
   it('pins every action by a full commit hash, with its release in a comment', () => {
-    for (const workflow of [text, load<Workflow>('workflows/ci.yml').text]) {
+    for (const workflow of [text, load<Workflow>('workflows/ci.yml').text, load<Workflow>('workflows/release.yml').text]) {
       const uses = [...workflow.matchAll(/^\s*(?:-\s*)?uses:\s*(.+)$/gm)].map((match) => match[1]!.trim());
       expect(uses.length).toBeGreaterThan(1);
       for (const use of uses) expect(use).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
@@ -190,6 +190,36 @@ describe('.github/workflows/deploy.yml', () => {
     expect(deployJob?.environment?.name).toBe('github-pages');
     const deployStep = stepUsing(deployJob?.steps ?? [], 'actions/deploy-pages');
     expect(deployJob?.environment?.url).toBe(`\${{ steps.${deployStep?.id}.outputs.page_url }}`);
+  });
+});
+
+describe('.github/workflows/release.yml', () => {
+  const { text, data: release } = load<Workflow>('workflows/release.yml');
+  const steps = allSteps(release);
+
+  it('runs when a release is published, and only then', () => {
+    expect(release.on).toEqual({ release: { types: ['published'] } });
+  });
+
+  it('lets only the upload step use the token that may write to the repository', () => {
+    expect(release.permissions).toEqual({ contents: 'read' });
+    expect(release.jobs.portable?.permissions).toEqual({ contents: 'write', pages: 'read' });
+    expect(stepUsing(steps, 'actions/checkout')?.with?.['persist-credentials']).toBe(false);
+    const withToken = steps.filter((step) => JSON.stringify(step).includes('github.token'));
+    expect(withToken.map((step) => step.run)).toEqual([expect.stringMatching(/^gh release upload /)]);
+    expect(text).not.toContain('secrets.');
+  });
+
+  it('builds the portable edition with the same settings as the deploy, then attaches its zip to the release', () => {
+    const deploySteps = allSteps(load<Workflow>('workflows/deploy.yml').data);
+    const deployed = deploySteps[stepRunning(deploySteps, 'npx tsx src/cli/portable.ts')];
+    const portable = steps[stepRunning(steps, 'npm run portable')];
+    expect(portable?.env).toEqual(deployed?.env);
+    const upload = stepRunning(steps, 'gh release upload');
+    expect(steps[upload]?.run).toContain('volume-activation-guide-*.zip');
+    expect(steps[upload]?.env?.TAG).toBe('${{ github.event.release.tag_name }}');
+    expect(stepRunning(steps, 'npm ci')).toBeLessThan(stepRunning(steps, 'npm run portable'));
+    expect(stepRunning(steps, 'npm run portable')).toBeLessThan(upload);
   });
 });
 
