@@ -11,7 +11,9 @@ export interface OfflineOptions {
 
 /**
  * Writes /sw.js with the files of this build (the shell first, the rest on request), after the search index
- * exists, and hands the build id to the pages as `import.meta.env.BUILD_ID`.
+ * exists, and hands the build id to the pages as the constant `__VAG_BUILD_ID__`. Not as `import.meta.env.BUILD_ID`:
+ * Astro hands the pages every variable of the environment there, so a BUILD_ID in the environment would replace it
+ * and the pages' search cache tag would no longer match the offline cache.
  */
 export function offline({ buildId }: OfflineOptions): AstroIntegration {
   // Astro's base: the service worker's scope and the start of every URL it caches.
@@ -20,7 +22,7 @@ export function offline({ buildId }: OfflineOptions): AstroIntegration {
     name: 'vag:offline',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { define: { 'import.meta.env.BUILD_ID': JSON.stringify(buildId) } } });
+        updateConfig({ vite: { define: { __VAG_BUILD_ID__: JSON.stringify(buildId) } } });
       },
       'astro:config:done': ({ config }) => {
         base = config.base;

@@ -10,13 +10,20 @@ const factors = readFactors(CONTENT);
 let build: BuildResult;
 
 beforeAll(() => {
-  build = buildSite('basic', 'test/fixtures/basic/content');
+  // A variable of the environment that shares a name with what the build hands its pages must not replace it.
+  build = buildSite('basic', 'test/fixtures/basic/content', { env: { BUILD_ID: 'from-the-environment' } });
 });
 
 describe('a fixture site with four factors and one guide', () => {
   it('builds', () => {
     expect(build.output).not.toMatch(/\[ERROR\]/);
     expect(build.status).toBe(0);
+  });
+
+  it("tags every page's search index cache with the build's own id, the one that names the offline cache", () => {
+    const id = /^const CACHE = 'vag-([^']+)';$/m.exec(readFileSync(join(build.outDir, 'sw.js'), 'utf8'))?.[1];
+    expect(id).toMatch(/^[a-z0-9]+$/);
+    for (const page of ['/', '/about/', '/decide/', factors[0]!.url]) expect(readHtml(build.outDir, page), page).toContain(`meta-cache-tag="${id}"`);
   });
 
   it('gives a worked scenario a page with its answers, its outcome and a link that reopens the path', () => {

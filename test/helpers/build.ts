@@ -36,13 +36,15 @@ export interface BuildOptions {
   fresh?: boolean;
   /** The path the site is served under (BASE_PATH, Astro's `base`), e.g. '/volume-activation-guide/'; the root by default. */
   base?: string;
+  /** More variables for the build's environment. */
+  env?: Record<string, string>;
 }
 
 /**
  * Build the site from a content folder into test/.output/<name>, with its own
  * cache so fixture builds never see each other's content.
  */
-export function buildSite(name: string, contentDir: string, { fresh = true, base = '' }: BuildOptions = {}): BuildResult {
+export function buildSite(name: string, contentDir: string, { fresh = true, base = '', env = {} }: BuildOptions = {}): BuildResult {
   const outDir = join(ROOT, 'test/.output', name, 'dist');
   if (fresh) rmSync(join(ROOT, 'test/.output', name), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [ASTRO, 'build'], {
@@ -57,6 +59,7 @@ export function buildSite(name: string, contentDir: string, { fresh = true, base
       BASE_PATH: base,
       NO_COLOR: '1',
       FORCE_COLOR: '0',
+      ...env,
     },
   });
   // eslint-disable-next-line no-control-regex
