@@ -28,7 +28,16 @@ export interface NavSection {
    * elsewhere the section is its heading link, so a page's HTML does not grow with every article.
    */
   folded?: boolean;
+  /** What the links are, for "All 14 scenarios" when an open folded section shows only some of them. */
+  noun?: string;
 }
+
+/**
+ * Most links an open folded section shows: a window of its links around the current page, then a link to the
+ * section's own page, which lists them all. Without it a factor page's HTML grew with every article of its method:
+ * at 5,000 generated articles each page carried about 830 sidebar links (147 KB), and the build wrote 0.8 GB.
+ */
+export const SIDEBAR_WINDOW = 15;
 
 /** What the navigation is built from: the entries of each collection. */
 export interface SiteIndex {
@@ -61,6 +70,7 @@ function methodSection(method: Method, site: SiteIndex): NavSection {
     label: `${METHODS[method].label}: ${METHODS[method].name}`,
     href: methodUrl(method),
     folded: true,
+    noun: 'pros and cons',
     links: factors.map((factor) => ({
       href: factorUrl(factor.id),
       label: factor.data.title,
@@ -77,6 +87,7 @@ export const SIDEBAR_SECTIONS: readonly ((site: SiteIndex) => NavSection)[] = [
     label: 'Scenarios',
     href: withBase('/scenarios/'),
     folded: true,
+    noun: 'scenarios',
     links: [...site.scenarios].sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')).map((scenario) => ({ href: scenarioUrl(scenario.id), label: scenario.data.title })),
   }),
   ...METHOD_IDS.map((method) => (site: SiteIndex) => methodSection(method, site)),
@@ -86,6 +97,18 @@ export const SIDEBAR_SECTIONS: readonly ((site: SiteIndex) => NavSection)[] = [
 
 export function sidebar(site: SiteIndex): NavSection[] {
   return SIDEBAR_SECTIONS.map((section) => section(site));
+}
+
+/**
+ * The links an open section shows on the page at `path`: all of them, or for a folded section with more than
+ * `limit`, the `limit` links around the current page and a link to the section's page for the rest.
+ */
+export function shownLinks(section: NavSection, path: string, limit = SIDEBAR_WINDOW): { links: NavLink[]; more?: NavLink } {
+  if (!section.folded || section.links.length <= limit) return { links: section.links };
+  const current = section.links.findIndex((link) => link.href === path);
+  const start = Math.max(0, Math.min(current - Math.floor(limit / 2), section.links.length - limit));
+  const more = section.href ? { href: section.href, label: `All ${section.links.length} ${section.noun ?? 'pages'}` } : undefined;
+  return { links: section.links.slice(start, start + limit), more };
 }
 
 /** Whether `href` is the page at `path`. */

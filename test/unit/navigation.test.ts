@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guideNeighbours, holdsPage, menuCurrent, sidebar, type SiteIndex } from '../../src/lib/navigation';
+import { guideNeighbours, holdsPage, menuCurrent, shownLinks, sidebar, type SiteIndex } from '../../src/lib/navigation';
 import type { FactorSummary } from '../../src/lib/factors';
 import type { Method, Stance } from '../../src/lib/taxonomy';
 
@@ -37,6 +37,33 @@ describe('sidebar', () => {
     expect(holdsPage(kms, '/kms/')).toBe(true);
     expect(holdsPage(kms, '/factors/kms/a/')).toBe(true);
     expect(holdsPage(kms, '/factors/mak/x/')).toBe(false);
+  });
+});
+
+describe('shownLinks', () => {
+  // A method with 40 pros and cons: more than a sidebar shows at once.
+  const many: SiteIndex = { ...site, factors: Array.from({ length: 40 }, (_, n) => factor(`kms/f${String(n).padStart(2, '0')}`, 'pro', `Point ${String(n).padStart(2, '0')}`)) };
+  const kms = sidebar(many).find((section) => section.href === '/kms/')!;
+
+  it('shows, on a page of a large method, a window of its links around the page and a link to all of them', () => {
+    const { links, more } = shownLinks(kms, '/factors/kms/f30/', 15);
+    expect(links).toHaveLength(15);
+    expect(links.map((link) => link.href)).toContain('/factors/kms/f30/');
+    expect(links[0]!.href).toBe('/factors/kms/f23/');
+    expect(more).toEqual({ href: '/kms/', label: 'All 40 pros and cons' });
+  });
+
+  it('keeps the window inside the list at either end', () => {
+    expect(shownLinks(kms, '/factors/kms/f00/', 15).links[0]!.href).toBe('/factors/kms/f00/');
+    expect(shownLinks(kms, '/factors/kms/f39/', 15).links.at(-1)!.href).toBe('/factors/kms/f39/');
+    expect(shownLinks(kms, '/kms/', 15).links[0]!.href).toBe('/factors/kms/f00/');
+  });
+
+  it('shows every link of a small section, and of a section that is never folded', () => {
+    const small = sidebar(site).find((section) => section.href === '/kms/')!;
+    expect(shownLinks(small, '/factors/kms/a/', 15)).toEqual({ links: small.links });
+    const guides = { label: 'Guides', links: kms.links };
+    expect(shownLinks(guides, '/', 15).links).toHaveLength(40);
   });
 });
 
