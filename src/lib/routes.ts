@@ -8,12 +8,22 @@ import type { Method, Tag } from './taxonomy';
 // Written out in full so that Vite replaces it with the build's base, not with a variable of the environment.
 const BASE = (typeof import.meta.env === 'undefined' ? '/' : import.meta.env.BASE_URL).replace(/\/+$/, '');
 
+/** Whether a URL is a path of this site from its root (`/factors/…`): not `https://…`, `#id`, `x/` or `//host/…`. */
+export function isRootRelative(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//');
+}
+
+/** `path` with `base` (Astro's base, with or without its final slash) in front, if it is root-relative. */
+export function prefixBase(base: string, path: string): string {
+  return isRootRelative(path) ? `${base.replace(/\/+$/, '')}${path}` : path;
+}
+
 /**
  * A root-relative site path as the browser must ask for it: `/factors/kms/x/` → `/volume-activation-guide/factors/kms/x/`
  * under a base, unchanged at the root. Anything not root-relative (`https://…`, `#id`, `//host/…`) is returned as it is.
  */
 export function withBase(path: string): string {
-  return path.startsWith('/') && !path.startsWith('//') ? `${BASE}${path}` : path;
+  return prefixBase(BASE, path);
 }
 
 /** URL of a factor page; `id` is the collection id, `<method>/<slug>`. */

@@ -1,4 +1,5 @@
 import type { Element, Root, RootContent } from 'hast';
+import { prefixBase } from '../routes';
 
 export interface BaseLinksOptions {
   /** Astro's `base`: '/' at the root of a domain, '/volume-activation-guide/' for a project site. */
@@ -8,10 +9,6 @@ export interface BaseLinksOptions {
 /** Attributes of an article's HTML that hold a URL the browser asks the site for. */
 const URL_PROPERTIES = ['href', 'src', 'action', 'poster'] as const;
 
-function prefixed(base: string, url: string): string {
-  return url.startsWith('/') && !url.startsWith('//') ? `${base}${url}` : url;
-}
-
 function visit(node: Root | RootContent, base: string): void {
   if (node.type === 'element') prefixElement(node, base);
   if ('children' in node) for (const child of node.children) visit(child, base);
@@ -20,11 +17,11 @@ function visit(node: Root | RootContent, base: string): void {
 function prefixElement(element: Element, base: string): void {
   for (const name of URL_PROPERTIES) {
     const value = element.properties[name];
-    if (typeof value === 'string') element.properties[name] = prefixed(base, value);
+    if (typeof value === 'string') element.properties[name] = prefixBase(base, value);
   }
   // `srcset`: each comma-separated candidate's URL.
   const srcset = element.properties.srcSet;
-  if (typeof srcset === 'string') element.properties.srcSet = srcset.replace(/(^|,\s*)(\S+)/g, (_, lead: string, url: string) => `${lead}${prefixed(base, url)}`);
+  if (typeof srcset === 'string') element.properties.srcSet = srcset.replace(/(^|,\s*)(\S+)/g, (_, lead: string, url: string) => `${lead}${prefixBase(base, url)}`);
 }
 
 /**

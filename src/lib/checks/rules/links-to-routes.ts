@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Problem } from '../../problem';
+import { isRootRelative } from '../../routes';
 import { closest } from '../../suggest';
 import type { SiteRoutes } from '../routes';
 
@@ -16,7 +17,7 @@ export function contentLinks(tree: Root): ContentLink[] {
   const links: ContentLink[] = [];
   visit(tree, ['link', 'definition'], (node) => {
     const url = (node as { url?: string }).url ?? '';
-    if (!url.startsWith('/') || url.startsWith('//')) return;
+    if (!isRootRelative(url)) return;
     links.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });
   return links;

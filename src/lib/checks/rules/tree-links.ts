@@ -1,4 +1,5 @@
 import type { Problem } from '../../problem';
+import { isRootRelative } from '../../routes';
 import type { TreeNode } from '../../tree/schema';
 import type { ContentIndex } from '../index';
 import { siteRoutes } from '../routes';
@@ -16,7 +17,7 @@ export function treeLinks(nodes: readonly TreeNode[], lines: ReadonlyMap<TreeNod
             ...node.answers.flatMap((answer) => [...answer.notes.flatMap((note) => inlineLinks(note.text)), ...answer.nextSteps.map((step) => step.href)]),
           ]
         : node.nextSteps.map((step) => step.href);
-    return urls.filter((url) => url.startsWith('/') && !url.startsWith('//')).map((url) => ({ url, line, column: 1 }));
+    return urls.filter(isRootRelative).map((url) => ({ url, line, column: 1 }));
   });
 }
 
