@@ -1,3 +1,5 @@
+import { prefixBase } from './routes';
+
 /**
  * The offline cache: which files of a build the service worker precaches,
  * and the service worker itself. The cache is named after the build, so a new
@@ -45,7 +47,7 @@ export const SHELL_PAGES: readonly string[] = ['/', '/404.html', '/decide/', '/d
 export function offlinePlan(files: readonly string[], id: string, base = '/'): { shell: string[]; rest: string[] } {
   const all = precacheUrls(files, id);
   const later = (url: string) => ((url.endsWith('/') || url.endsWith('.html')) && !SHELL_PAGES.includes(url)) || url.endsWith('.pf_fragment');
-  const served = (url: string) => `${base.replace(/\/+$/, '')}${url}`;
+  const served = (url: string) => prefixBase(base, url);
   return { shell: all.filter((url) => !later(url)).map(served), rest: all.filter(later).map(served) };
 }
 
