@@ -1,3 +1,4 @@
+import { answerKey } from '../lib/tree/conditional';
 import { decideUrl, evaluate, parsePath, type TreeIndex } from '../lib/tree/evaluate';
 
 /**
@@ -44,7 +45,7 @@ export function startDecide(): void {
     notice.textContent = result.error ? 'That link does not match the current questions, so you are back at the start.' : '';
     for (const element of root.querySelectorAll<HTMLElement>('[data-node]')) element.classList.toggle('current', element.dataset.node === result.node);
     // Notes and next steps that other paths add to this outcome are not for this reader.
-    const given = new Set(result.steps.map((step) => `${step.question}/${step.answer}`));
+    const given = new Set(result.steps.map(answerKey));
     for (const item of root.querySelectorAll<HTMLElement>('[data-when]')) item.hidden = !given.has(item.dataset.when!);
     for (const section of root.querySelectorAll<HTMLElement>('[data-path-notes]')) section.hidden = !section.querySelector('li:not([hidden])');
     list.replaceChildren(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathAdditions } from '../../src/lib/tree/conditional';
+import { additionsFor, pathAdditions } from '../../src/lib/tree/conditional';
 import { readTreeFile } from '../../src/lib/tree/load';
 
 /**
@@ -80,5 +80,11 @@ describe('notes and next steps that answers add to outcomes', () => {
         nextSteps: [{ label: 'Office commands', href: '/guides/command-reference/' }],
       },
     ]);
+  });
+
+  it("keeps, for one reader's path, only the additions of the answers given on it", () => {
+    const kms = additions.get('use-kms')!;
+    expect(additionsFor(kms, [{ question: 'products', answer: 'office' }, { question: 'size', answer: 'many' }]).map((addition) => addition.answer)).toEqual(['office']);
+    expect(additionsFor(kms, [{ question: 'products', answer: 'windows' }, { question: 'size', answer: 'many' }])).toEqual([]);
   });
 });

@@ -12,6 +12,17 @@ export interface PathAddition {
   nextSteps: { label: string; href: string }[];
 }
 
+/** An answer given on a path, as `<question>/<answer>`: how an addition names the answer it belongs to (`data-when`). */
+export function answerKey(step: { question: string; answer: string }): string {
+  return `${step.question}/${step.answer}`;
+}
+
+/** The additions that a path's own answers make, in their order. */
+export function additionsFor<A extends PathAddition>(additions: readonly A[], steps: readonly { question: string; answer: string }[]): A[] {
+  const given = new Set(steps.map(answerKey));
+  return additions.filter((addition) => given.has(answerKey(addition)));
+}
+
 const applies = (item: { for?: readonly Method[] }, recommends: readonly Method[]) =>
   !item.for || item.for.some((method) => recommends.includes(method));
 
