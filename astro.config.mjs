@@ -38,6 +38,10 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir,
   cacheDir,
+  // Four pages rendered at a time instead of one: while one page waits for its file to be written or its compiled
+  // article to load, the next renders. The output is byte for byte the same; at 1,000 articles page generation
+  // takes about 3.9 s instead of 5 s (BENCHMARKS.md, change 13).
+  build: { concurrency: 4 },
   markdown: {
     // unified (not the default Sätteri) so that remark plugins really run.
     // rehypeHeadingAnchors: a "#" link after each section heading (h2, h3) of an article; it needs the ids,
