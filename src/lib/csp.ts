@@ -81,7 +81,6 @@ export function unionPolicy(policies: readonly string[]): string {
   return serializePolicy(union);
 }
 
-/** The policy a page's `<meta http-equiv="content-security-policy">` carries, if any. */
 /**
  * The page with its Content-Security-Policy meta tag moved to the top of
  * `<head>`, right after the charset: a meta policy governs only what comes
@@ -97,6 +96,7 @@ export function policyFirstInHead(html: string): string {
   return without.slice(0, at) + tag[0] + without.slice(at);
 }
 
+/** The policy a page's `<meta http-equiv="content-security-policy">` carries, if any. */
 export function metaPolicy(html: string): string | undefined {
   for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
     if (!/http-equiv\s*=\s*["']?content-security-policy["'\s>]/i.test(tag)) continue;
