@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { factorSchema } from './schema/factor';
 import { guideSchema } from './schema/guide';
-import { scenarioSchema } from './tree/scenario-schema';
+import { scenarioSchema } from './schema/scenario';
 import { factorUrl, guideUrl, scenarioUrl } from './routes';
 
 /**

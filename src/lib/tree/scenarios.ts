@@ -3,7 +3,7 @@ import { SCENARIOS } from '../collections';
 import { parseYamlAsBuild } from '../content/frontmatter';
 import type { Problem } from '../problem';
 import { formatIssues } from '../schema/format-issues';
-import { scenarioSchema, type Scenario } from './scenario-schema';
+import { scenarioSchema, type Scenario } from '../schema/scenario';
 import { closest } from '../suggest';
 import { evaluate, type TreeIndex } from './evaluate';
 import type { TreeNode } from './schema';

@@ -1,31 +1,8 @@
 import { z } from 'zod';
 import { METHOD_IDS, STANCE_IDS, TAG_IDS } from '../taxonomy';
+import { answerIdSchema, nodeIdSchema } from '../schema/tree-ids';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FACTOR_ID = /^[a-z0-9]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * Ids the /decide/ page gives its own elements, and the suffixes it adds to a
- * node's id for the node's headings: a node with such an id would clash with
- * them in the page (`tree-index` would hide the tree's data from its script).
- */
-const PAGE_IDS = new Set(['main', 'tree-index', 'trail-title', 'diagram-title', 'search-dialog', 'where-it-decides', 'sources', 'correction']);
-const NODE_SUFFIXES = /-(title|pros|cons|next|notes)$/;
-
-/** Names every plain object has (`constructor`…): as an id they would be found in any lookup table. */
-const isObjectKey = (id: string) => id in Object.prototype;
-
-/** An answer id: lower-case words joined by hyphens, never a name every object has. */
-export const answerIdSchema = z
-  .string()
-  .regex(SLUG, 'must be lower-case words joined by hyphens, e.g. "few-machines"')
-  .refine((id) => !isObjectKey(id), { message: 'is a reserved name; choose another id', params: { rule: 'reserved-id' } });
-
-/** A node id: as an answer id, and not an id the page uses for its own elements. */
-export const nodeIdSchema = answerIdSchema.refine((id) => !PAGE_IDS.has(id) && !NODE_SUFFIXES.test(id), {
-  message: `is used by the page itself; choose another id (not ${[...PAGE_IDS].join(', ')}, nor one ending in -title, -pros, -cons, -next or -notes)`,
-  params: { rule: 'reserved-id' },
-});
 
 /**
  * A link to a page of this site: a path that starts with exactly one "/" and

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { answerIdSchema, nodeIdSchema } from './schema';
-import { reviewedSchema, summarySchema, titleSchema } from '../schema/fields';
+import { answerIdSchema, nodeIdSchema } from './tree-ids';
+import { reviewedSchema, summarySchema, titleSchema } from './fields';
 
 const fact = (what: string) => z.string().trim().min(1, 'must not be empty').describe(what);
 
