@@ -7,7 +7,7 @@ export const METHODS = {
   kms: {
     label: 'KMS',
     name: 'Key Management Service',
-    blurb: 'A host on your network activates volume-licensed clients, which renew every 7 days.',
+    blurb: 'A host on your network activates volume-licensed clients, which try to renew every 7 days; each activation lasts 180 days.',
   },
   mak: {
     label: 'MAK',
@@ -27,7 +27,7 @@ export const METHODS = {
   subscription: {
     label: 'Subscription',
     name: 'Windows subscription activation',
-    blurb: 'Windows Enterprise E3/E5 licences step Pro devices up to Enterprise when a licensed user signs in: no key, no host.',
+    blurb: 'Windows Enterprise E3/E5 (or Education A3/A5) licences step activated Pro devices up to Enterprise when a licensed user signs in: no Enterprise key, no host.',
   },
   m365: {
     label: 'Microsoft 365 Apps',
@@ -65,7 +65,7 @@ export const TAGS = {
   'roaming-devices': { label: 'Roaming devices', description: 'Laptops and devices that rarely reach the corporate network.' },
   deployment: { label: 'Deployment', description: 'What activation adds to imaging and installing machines.' },
   renewal: { label: 'Renewal', description: 'How long an activation lasts and how it is renewed.' },
-  'activation-threshold': { label: 'Activation threshold', description: 'The KMS minimum count of 25 clients or 5 servers.' },
+  'activation-threshold': { label: 'Activation threshold', description: 'The KMS minimum counts: 25 for Windows clients and 5 for servers on one count, 5 for Office on its own.' },
   testing: { label: 'Testing', description: 'Labs, test installs and proving a set-up before rollout.' },
   monitoring: { label: 'Monitoring', description: 'What has to be watched to keep activation healthy.' },
   'activation-limits': { label: 'Activation limits', description: 'Keys that allow only a fixed number of activations.' },
