@@ -12,7 +12,7 @@ export interface PathAddition {
   nextSteps: { label: string; href: string }[];
 }
 
-/** An answer given on a path, as `<question>/<answer>`: how an addition names the answer it belongs to (`data-when`). */
+/** An answer as `<question>/<answer>`: how an addition names the answer it belongs to (`data-when`), and how a factor's `decides` names it. */
 export function answerKey(step: { question: string; answer: string }): string {
   return `${step.question}/${step.answer}`;
 }

@@ -1,6 +1,6 @@
 import type { Stance } from '../taxonomy';
 import { resolveCitation, type TreeContext } from './context';
-import { pathAdditions, type PathAddition } from './conditional';
+import { answerKey, pathAdditions, type PathAddition } from './conditional';
 import type { Answer, Outcome, Question } from './schema';
 
 export interface LinkedAnswer extends Pick<Answer, 'notes' | 'nextSteps'> {
@@ -55,7 +55,7 @@ export function linkNodes(context: TreeContext): LinkedTree {
     const path = context.paths.get(node.id) ?? [];
     if (node.type === 'question') {
       const answers = node.answers.map((answer) => {
-        const cited = [...answer.cites.flatMap((citation) => resolveCitation(citation, context.factors, ids)), ...(context.declared.get(`${node.id}/${answer.id}`) ?? [])];
+        const cited = [...answer.cites.flatMap((citation) => resolveCitation(citation, context.factors, ids)), ...(context.declared.get(answerKey({ question: node.id, answer: answer.id })) ?? [])];
         const unique = [...new Set(cited)];
         for (const factor of unique) place(factor, { node: node.id, answer: answer.id, path });
         return { id: answer.id, label: answer.label, next: answer.next, factors: unique, notes: answer.notes, nextSteps: answer.nextSteps };
