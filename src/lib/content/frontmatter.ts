@@ -23,7 +23,10 @@ export const MAX_ALIASES = 10;
  * @astrojs/internal-helpers' regular expression finds, and its data is what
  * that package's parser (js-yaml, as the build uses it) returns, so `check`
  * reads dates, tags and aliases exactly as the build will. The `yaml` package
- * parses the same text once more, only for line numbers and syntax messages.
+ * parses the same text once more, only for line numbers and syntax messages:
+ * when the build's parser refuses the text, when it may hold an alias (which
+ * the build's parser would expand without limit), or when a rule asks where a
+ * field is. A frontmatter the build reads without trouble is not parsed twice.
  */
 
 /** The file as Astro hands it to the MDX compiler: frontmatter blanked with spaces, lines and columns unchanged. */
@@ -37,41 +40,68 @@ export function compiledBody(text: string): string {
 
 const NO_FRONTMATTER = 'the file must start with YAML frontmatter between two "---" lines';
 
+/** The frontmatter parsed by the `yaml` package, with a way back from offsets to lines and columns of the file. */
+interface Positioned {
+  doc: Document;
+  toFile(offset: number): { line: number; column: number };
+}
+
+/** `raw` starts right after the opening "---", on line 1 of the file. */
+function positioned(raw: string): Positioned {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(raw, { lineCounter, prettyErrors: false });
+  return {
+    doc,
+    toFile: (offset) => {
+      const pos = lineCounter.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    },
+  };
+}
+
 /** Split a Markdown/MDX file into frontmatter and body; never throws. */
 export function splitFrontmatter(text: string): SplitFile {
   const raw = /^---\r?\n/.test(text) ? extractFrontmatter(text) : undefined;
   if (raw === undefined) {
     return { data: undefined, body: text, bodyLine: 1, locate: () => ({ line: 1, column: 1 }), errors: [{ line: 1, column: 1, message: NO_FRONTMATTER }] };
   }
-  // `raw` starts right after the opening "---", on line 1 of the file.
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(raw, { lineCounter, prettyErrors: false });
-  const toFile = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const errors = doc.errors.map((error) => ({ ...toFile(error.pos[0]), message: firstLine(error.message) }));
+  let document: Positioned | undefined;
+  const parsed = () => (document ??= positioned(raw));
   const head = text.indexOf(raw) + raw.length + 3;
   const rest = text.slice(head);
   const body = rest.replace(/^[ \t]*\r?\n/, '');
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
-  return { data: errors.length ? undefined : buildData(text, doc, errors), body, bodyLine, errors, locate: locator(doc, toFile) };
+  const build = buildData(text);
+  // "*" starts an alias, which the build's parser would expand without limit.
+  const errors = 'error' in build || raw.includes('*') ? yamlErrors(parsed(), build) : [];
+  return { data: 'value' in build && !errors.length ? build.value : undefined, body, bodyLine, errors, locate: (path, options) => locate(parsed(), path, options) };
 }
 
-/** The data the build will see; a problem it would trip on is added to `errors`. */
-function buildData(text: string, doc: Document, errors: SplitFile['errors']): unknown {
+/** What is wrong with a frontmatter, in order: `yaml`'s syntax errors, too many aliases, then the build parser's error. */
+function yamlErrors({ doc, toFile }: Positioned, build: ReturnType<typeof buildData>): SplitFile['errors'] {
+  if (doc.errors.length) return doc.errors.map((error) => ({ ...toFile(error.pos[0]), message: firstLine(error.message) }));
+  const aliases = aliasProblem(doc);
+  if (aliases) return [aliases];
+  return 'error' in build ? [build.error] : [];
+}
+
+/** The data the build will see, or where and why the build's parser refuses it. */
+function buildData(text: string): { value: unknown } | { error: SplitFile['errors'][number] } {
   try {
-    doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    errors.push({ line: 2, column: 1, message: `too many aliases (at most ${MAX_ALIASES}): ${firstLine(String((error as Error).message))}` });
-    return undefined;
-  }
-  try {
-    return parseFrontmatter(text).frontmatter;
+    return { value: parseFrontmatter(text).frontmatter };
   } catch (error) {
     const { mark, reason, message } = error as { mark?: { line: number; column: number }; reason?: string; message?: string };
-    errors.push({ line: (mark?.line ?? 1) + 1, column: (mark?.column ?? 0) + 1, message: firstLine(reason ?? message ?? String(error)) });
+    return { error: { line: (mark?.line ?? 1) + 1, column: (mark?.column ?? 0) + 1, message: firstLine(reason ?? message ?? String(error)) } };
+  }
+}
+
+/** More aliases than MAX_ALIASES would expand: a problem at the start of the frontmatter. */
+function aliasProblem(doc: Document): SplitFile['errors'][number] | undefined {
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIASES });
     return undefined;
+  } catch (error) {
+    return { line: 2, column: 1, message: `too many aliases (at most ${MAX_ALIASES}): ${firstLine(String((error as Error).message))}` };
   }
 }
 
@@ -90,8 +120,8 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-function locator(doc: Document, toFile: (offset: number) => { line: number; column: number }): SplitFile['locate'] {
-  return (path, { atKey = false } = {}) => {
+/** Where a frontmatter path sits in the file (1-based): its value, or its key with `atKey` or when the value has no position. */
+function locate({ doc, toFile }: Positioned, path: readonly PropertyKey[], { atKey = false }: { atKey?: boolean } = {}): { line: number; column: number } {
     for (let depth = path.length; depth > 0; depth--) {
       const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1) as unknown[], true) : doc.contents;
       const key = path[depth - 1];
@@ -108,5 +138,4 @@ function locator(doc: Document, toFile: (offset: number) => { line: number; colu
     }
     // A missing top-level field: point at the start of the frontmatter.
     return { line: 2, column: 1 };
-  };
 }
