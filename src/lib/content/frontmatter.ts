@@ -24,9 +24,9 @@ export const MAX_ALIASES = 10;
  * that package's parser (js-yaml, as the build uses it) returns, so `check`
  * reads dates, tags and aliases exactly as the build will. The `yaml` package
  * parses the same text once more, only for line numbers and syntax messages:
- * when the build's parser refuses the text, when it may hold an alias (which
- * the build's parser would expand without limit), or when a rule asks where a
- * field is. A frontmatter the build reads without trouble is not parsed twice.
+ * when the build's parser refuses the text, when it may hold an alias (to
+ * enforce MAX_ALIASES), or when a rule asks where a field is. A frontmatter
+ * the build reads without trouble and without aliases is not parsed twice.
  */
 
 /** The file as Astro hands it to the MDX compiler: frontmatter blanked with spaces, lines and columns unchanged. */
@@ -72,7 +72,7 @@ export function splitFrontmatter(text: string): SplitFile {
   const body = rest.replace(/^[ \t]*\r?\n/, '');
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   const build = buildData(text);
-  // "*" starts an alias, which the build's parser would expand without limit.
+  // "*" starts an alias: MAX_ALIASES is checked on the yaml package's document.
   const errors = 'error' in build || raw.includes('*') ? yamlErrors(parsed(), build) : [];
   return { data: 'value' in build && !errors.length ? build.value : undefined, body, bodyLine, errors, locate: (path, options) => locate(parsed(), path, options) };
 }
