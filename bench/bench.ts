@@ -310,7 +310,7 @@ export function summarise(runs: readonly Measurement[]): Measurement {
 }
 
 /** The middle value, or the mean of the two middle values. */
-export function median(values: readonly number[]): number {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const half = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
