@@ -9,13 +9,16 @@ import { runStages, safeIndex } from '../lib/checks/run';
 import type { ParsedTrees } from '../lib/markdown/parsed-trees';
 import { formatReport, type Problem } from '../lib/problem';
 
-/** An error that carries a content report: printed as it is, without a stack. */
-export class ContentError extends Error {
-  constructor(summary: string, problems: readonly Problem[]) {
-    super(`${summary}\n${formatReport(problems)}`);
-    this.name = 'ContentError';
-    this.stack = this.message;
-  }
+/**
+ * Stop the build on content problems: the report alone on stderr, then exit with status 1. Not a thrown
+ * error: Astro prints every error thrown from a hook under "An unhandled error occurred while running the
+ * hook" with a stack-trace heading, and a content mistake is not a crash.
+ * Nothing is half-written: before the build nothing exists yet, and after it the output is still in
+ * dist.partial/, which atomicOutput() publishes only when the build got that far.
+ */
+function failBuild(summary: string, problems: readonly Problem[]): never {
+  process.stderr.write(`${summary}\n${formatReport(problems)}\n`);
+  process.exit(1);
 }
 
 export interface ContentChecksOptions {
@@ -53,7 +56,7 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
         if (command !== 'build' && command !== 'dev') return;
         const index = safeIndex(root, join(root, contentDir));
         const problems = 'rule' in index ? [index] : runStages(index);
-        if ('rule' in index || problems.length) throw new ContentError('Content check failed: fix these before building.', problems);
+        if ('rule' in index || problems.length) failBuild('Content check failed: fix these before building.', problems);
         articles = index.names.map((name) => name.path).filter(isArticlePath);
         // Only a build compiles every article now; `astro dev` compiles what is visited, and edits change the text.
         if (command === 'build') for (const article of index.articles) if (article.tree) trees?.offer(article.compiled, article.tree);
@@ -80,7 +83,7 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
           });
         const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.', base);
         problems.push(...findMissingArticles(articles, (file) => articleHtml.get(file), contentDir));
-        if (problems.length) throw new ContentError('Built site check failed.', problems);
+        if (problems.length) failBuild('Built site check failed.', problems);
         logger.info(`${pages.length} pages checked: every internal link and fragment resolves`);
       },
     },

@@ -61,6 +61,8 @@ export function indexContent(root: string, contentDir: string): ContentIndex {
 function scenarioSlugs(contentDir: string): string[] {
   const dir = join(contentDir, SCENARIOS.folder);
   try {
+    // A linked folder has no pages: rules/scenarios.ts reports it.
+    if (!lstatSync(dir).isDirectory()) return [];
     return readdirSync(dir)
       .filter((name) => SCENARIO_NAME.test(name) && lstatSync(join(dir, name)).isFile())
       .sort()
@@ -75,17 +77,18 @@ export function readContentTree(contentDir: string, shownDir: string): ContentTr
   const file = `${shownDir}/${TREE_FILE}`;
   const path = join(contentDir, TREE_FILE);
   const refuse = (rule: string, message: string): ContentTree => ({ file, parsed: { nodes: [], lines: new Map(), problems: [{ file, rule, message }] } });
-  let text: string;
+  let bytes: Buffer;
   try {
     // Checked before reading, as the article walker does: not a link (to /dev/zero, say), not too large.
     const stats = lstatSync(path);
     if (!stats.isFile()) return refuse('tree/not-a-file', 'the decision tree must be a regular file, not a symbolic link or a folder');
     if (stats.size > TREE_SIZE_LIMIT_KB * 1024) return refuse('tree/size', `the tree file is ${(stats.size / 1024).toFixed(1)} KB, over the ${TREE_SIZE_LIMIT_KB} KB limit`);
-    text = readFileSync(path, 'utf8');
+    // Bytes, not text: readTreeFile refuses what is not UTF-8 rather than reading it with replacement characters.
+    bytes = readFileSync(path);
   } catch {
     return { file };
   }
-  return { file, parsed: readTreeFile(file, text) };
+  return { file, parsed: readTreeFile(file, bytes) };
 }
 
 /** The factor articles still in the running, as the tree sees them. */

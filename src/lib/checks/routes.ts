@@ -13,14 +13,28 @@ export interface SiteRoutes {
   pages: Map<string, Set<string> | null>;
 }
 
-/** The ids Astro gives the headings of a Markdown tree (github-slugger, as rehype-heading-ids does). */
-export function headingIds(tree: Root): Set<string> {
+/** A heading of an article, with the id Astro will give it and its place in the file. */
+export interface HeadingId {
+  id: string;
+  text: string;
+  line?: number;
+  column?: number;
+}
+
+/** The headings of a Markdown tree with the ids Astro gives them (github-slugger, as rehype-heading-ids does), in order. */
+export function headingsWithIds(tree: Root): HeadingId[] {
   const slugger = new GithubSlugger();
-  const ids = new Set<string>();
+  const headings: HeadingId[] = [];
   visit(tree, 'heading', (heading) => {
-    ids.add(slugger.slug(toString(heading)));
+    const text = toString(heading);
+    headings.push({ id: slugger.slug(text), text, line: heading.position?.start.line, column: heading.position?.start.column });
   });
-  return ids;
+  return headings;
+}
+
+/** The ids Astro gives the headings of a Markdown tree. */
+export function headingIds(tree: Root): Set<string> {
+  return new Set(headingsWithIds(tree).map((heading) => heading.id));
 }
 
 /** The pages the build will produce, from the content alone, with the heading ids of the articles still in the running. */

@@ -8,12 +8,14 @@ import { duplicateSlug } from './rules/duplicate-slug';
 import type { Rule } from './rules/each-article';
 import { footnoteLabels } from './rules/footnote-labels';
 import { frontmatter } from './rules/frontmatter';
+import { reservedHeadingIds } from './rules/reserved-heading-ids';
 import { localImages } from './rules/local-images';
 import { mdxSyntax } from './rules/mdx-syntax';
 import { methodFolder } from './rules/method-folder';
 import { placeholders } from './rules/placeholders';
 import { safety } from './rules/safety';
 import { scenarios } from './rules/scenarios';
+import { tableSize } from './rules/table-size';
 import { tree } from './rules/tree';
 import { treeLinksRule } from './rules/tree-links';
 
@@ -26,9 +28,9 @@ import { treeLinksRule } from './rules/tree-links';
  */
 export const STAGES: readonly (readonly Rule[])[] = [
   // What could run, or be read from elsewhere, when the site is built or read.
-  [safety, localImages],
+  [safety, localImages, tableSize],
   // What the build would reject in one file.
-  [frontmatter, placeholders, methodFolder, mdxSyntax, footnoteLabels],
+  [frontmatter, placeholders, methodFolder, mdxSyntax, footnoteLabels, reservedHeadingIds],
   // What needs every file: slugs, the decision tree, links between pages.
   [duplicateSlug, tree, scenarios, articleLinks, treeLinksRule],
 ];

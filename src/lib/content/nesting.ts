@@ -13,7 +13,8 @@ const PAIRS: Readonly<Record<string, string>> = { '[': ']', '(': ')', '{': '}' }
  * text: Markdown parsers and the MDX compiler recurse once per level, and a
  * few thousand `>` in a small file overflow the stack or crash the build.
  * A cheap scan that overcounts rather than misses: any line whose quote and
- * list markers, or any run of unclosed tags or brackets, goes deeper.
+ * list markers with its indentation (lists nest by indentation alone, too),
+ * or any run of unclosed tags or brackets, goes deeper.
  */
 export function nestingProblem(file: string, text: string): Problem | undefined {
   const lines = text.split('\n');
@@ -32,6 +33,9 @@ export function nestingProblem(file: string, text: string): Problem | undefined 
     const prefix = CONTAINER_PREFIX.exec(line)?.[0] ?? '';
     const markers = (prefix.match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length;
     if (markers > MAX_NESTING) return problem(file, index + 1, `${markers} quote or list markers`);
+    // Lists nest by indentation too: each level needs at least two more columns, so the indentation bounds the depth.
+    const levels = markers + indentationLevels(line, prefix.length, markers);
+    if (levels > MAX_NESTING) return problem(file, index + 1, `up to ${levels} levels of quotes and lists, by their markers and indentation,`);
     for (const match of line.matchAll(/<\/|\/>|<(?!(?:br|hr|img|wbr)\b)[A-Za-z]|[[\](){}]/gi)) {
       const token = match[0];
       if (token.startsWith('<') && token !== '</') depth['<']!++;
@@ -46,6 +50,17 @@ export function nestingProblem(file: string, text: string): Problem | undefined 
     }
   }
   return undefined;
+}
+
+/**
+ * How many list levels the indentation of a line can stand for: the columns of white space before and
+ * between its markers and before its text (a tab counts 4), less the one space each marker takes, two per level.
+ */
+function indentationLevels(line: string, prefixLength: number, markers: number): number {
+  const lead = /^[ \t]*/.exec(line.slice(prefixLength))![0];
+  let columns = 0;
+  for (const char of line.slice(0, prefixLength) + lead) if (char === ' ' || char === '\t') columns += char === '\t' ? 4 : 1;
+  return Math.floor(Math.max(0, columns - markers) / 2);
 }
 
 function problem(file: string, line: number, what: string): Problem {

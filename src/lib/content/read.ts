@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import type { Root } from 'mdast';
 import { short, type Problem } from '../problem';
 import type { ArticleCollection } from '../collections';
+import { bomProblem, characterProblems, decodeUtf8 } from './characters';
 import { compiledBody, splitFrontmatter, type SplitFile } from './frontmatter';
 import { nestingProblem } from './nesting';
 import { SIZE_LIMIT_KB, sizeProblem } from './walk';
@@ -34,24 +35,21 @@ export type ReadResult = { article: Article; problems: [] } | { article?: undefi
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /**
- * Read one article: decode it (UTF-8 only), refuse nesting deeper than the
+ * Read one article: decode it (UTF-8 only, without a byte order mark or the
+ * characters content/characters.ts refuses), refuse nesting deeper than the
  * parsers can take, split the frontmatter and parse the body once. Never
  * throws: anything unexpected is a `safety/parse` problem naming the file.
  */
 export function readArticle(collection: ArticleCollection, entry: string, file: string, bytes: Uint8Array | string): ReadResult {
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
   if (size > SIZE_LIMIT_KB * 1024) return { problems: [sizeProblem(file, size)] };
-  let text: string;
-  if (typeof bytes === 'string') {
-    text = bytes;
-  } else {
-    try {
-      // ignoreBOM keeps a byte order mark, as the compiler would see it.
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      return { problems: [encodingProblem(file, bytes)] };
-    }
-  }
+  const decoded = decodeUtf8(file, bytes, 'safety');
+  if (decoded.problem) return { problems: [decoded.problem] };
+  const { text } = decoded;
+  const bom = bomProblem(file, text, 'safety');
+  if (bom) return { problems: [bom] };
+  const characters = characterProblems(file, text, 'safety');
+  if (characters.length) return { problems: characters };
   const nesting = nestingProblem(file, text);
   if (nesting) return { problems: [nesting] };
   try {
@@ -76,34 +74,4 @@ function syntaxError(error: unknown): Article['syntaxError'] | undefined {
   if (!caught || typeof caught.reason !== 'string') return undefined;
   const start = caught.place && 'start' in caught.place ? caught.place.start : caught.place;
   return { line: start?.line ?? caught.line ?? 1, column: start?.column ?? caught.column ?? 1, reason: caught.reason };
-}
-
-/** Where the first invalid byte sits (line and column), and which byte it is. */
-function encodingProblem(file: string, bytes: Uint8Array): Problem {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let decoded = '';
-  let sequenceStart = 0;
-  try {
-    for (let offset = 0; offset < bytes.length; offset++) {
-      const chunk = decoder.decode(bytes.subarray(offset, offset + 1), { stream: true });
-      if (chunk) {
-        decoded += chunk;
-        sequenceStart = offset + 1;
-      }
-    }
-    decoder.decode();
-  } catch {
-    // `sequenceStart` is the first byte of the sequence that failed.
-  }
-  const line = decoded.split('\n').length;
-  const column = decoded.length - decoded.lastIndexOf('\n');
-  const byte = bytes[sequenceStart] ?? 0;
-  return {
-    file,
-    line,
-    column,
-    rule: 'safety/encoding',
-    message: `the file is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here does not start a valid character`,
-    hint: 'save the file as UTF-8; it was probably saved as Windows-1252 or UTF-16',
-  };
 }

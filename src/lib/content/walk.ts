@@ -43,8 +43,30 @@ const NAME_HINT = 'name it in lower-case letters, digits and hyphens, e.g. "bran
  */
 export function walkCollection(contentDir: string, shownDir: string, collection: ArticleCollection): Walk {
   const walk: Walk = { files: [], names: [], problems: [] };
-  visit(walk, contentDir, shownDir, collection, [collection.folder], true);
+  // The collection's own folder too: a link there would bring in a whole folder from outside the content folder.
+  const folder = folderProblem(contentDir, shownDir, collection.folder, 'content');
+  if (folder) walk.problems.push(folder);
+  else visit(walk, contentDir, shownDir, collection, [collection.folder], true);
   return walk;
+}
+
+/**
+ * `<prefix>/not-a-file` when a collection's folder (`factors`, `scenarios`) is a symbolic link or not a folder;
+ * undefined when it is a real folder or does not exist (a collection without a folder has no entries).
+ */
+export function folderProblem(contentDir: string, shownDir: string, folder: string, prefix: string): Problem | undefined {
+  let stats: Stats;
+  try {
+    stats = lstatSync(join(contentDir, folder));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { file: printable(`${shownDir}/${folder}`), rule: `${prefix}/read`, message: `the folder cannot be read: ${errorCode(error)}` };
+  }
+  if (stats.isSymbolicLink()) {
+    return { file: printable(`${shownDir}/${folder}`), rule: `${prefix}/not-a-file`, message: 'this folder is a symbolic link; content must be real files and folders inside the content folder', hint: 'replace the link with the folder itself' };
+  }
+  if (!stats.isDirectory()) return { file: printable(`${shownDir}/${folder}`), rule: `${prefix}/not-a-file`, message: 'this must be a folder' };
+  return undefined;
 }
 
 function visit(walk: Walk, contentDir: string, shownDir: string, collection: ArticleCollection, parts: string[], top: boolean): void {

@@ -1,3 +1,6 @@
+import type { Nodes, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { withBase } from '../routes';
 
 /** Escape text for HTML. */
@@ -5,13 +8,62 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Plain CommonMark, no extensions: the tree's texts need code spans and links, nothing more. */
+const parser = unified().use(remarkParse);
+
+/** A link target the tree's texts may use: a site path with exactly one leading "/" and no "\", or an https address. */
+function isAllowedTarget(url: string): boolean {
+  return /^\/(?![/\\])[^\s\\]*$/.test(url) || /^https:\/\/[^\s\\]+$/.test(url);
+}
+
+/** The `[text](target)` links of an inline Markdown text, as the Markdown parser reads them (not autolinks or references). */
+export function inlineLinks(text: string): { url: string; offset: number }[] {
+  const links: { url: string; offset: number }[] = [];
+  const walk = (node: Nodes) => {
+    const start = node.position?.start.offset;
+    if (node.type === 'link' && start !== undefined && text[start] === '[') links.push({ url: node.url, offset: start });
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(parser.parse(text));
+  return links;
+}
+
 /**
  * The tiny inline Markdown that tree help texts may use: `code` and
  * [links](/site/path/). Everything else is escaped, so the tree file cannot
- * inject markup; only site-relative and https links are kept.
+ * inject markup; only site-relative and https links are kept. Parsed by the
+ * Markdown parser, never by regular expressions, so a long run of `[` or `](`
+ * costs linear time; the text outside code and links is kept as written.
  */
 export function renderInline(text: string): string {
-  return escapeHtml(text)
-    .replace(/`([^`]+)`/g, '<code>$1</code>')
-    .replace(/\[([^\]]+)\]\(((?:\/(?![/\\])|https:\/\/)[^)\s\\]*)\)/g, (_, label: string, href: string) => `<a href="${withBase(href)}">${label}</a>`);
+  const tree: Root = parser.parse(text);
+  const source = (from: number, to: number) => escapeHtml(text.slice(from, to));
+  const render = (node: Nodes, from: number, to: number): string => {
+    const start = node.position?.start.offset ?? from;
+    const end = node.position?.end.offset ?? to;
+    if (node.type === 'inlineCode') return `<code>${escapeHtml(node.value)}</code>`;
+    if (node.type === 'link' && text[start] === '[' && isAllowedTarget(node.url)) {
+      // The label: from after "[" to the last child's end.
+      const labelEnd = node.children.at(-1)?.position?.end.offset ?? start + 1;
+      return `<a href="${escapeHtml(withBase(node.url))}">${renderChildren(node.children, start + 1, labelEnd)}</a>`;
+    }
+    if (node.type === 'root' || node.type === 'paragraph' || node.type === 'emphasis' || node.type === 'strong' || node.type === 'link') {
+      // Containers: their own markers are kept as text, their children rendered.
+      return renderChildren(node.children as Nodes[], start, end);
+    }
+    return source(start, end);
+  };
+  const renderChildren = (children: readonly Nodes[], from: number, to: number): string => {
+    let html = '';
+    let cursor = from;
+    for (const child of children) {
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      if (start === undefined || end === undefined) continue;
+      html += source(cursor, start) + render(child, start, end);
+      cursor = end;
+    }
+    return html + source(cursor, to);
+  };
+  return render(tree, 0, text.length);
 }

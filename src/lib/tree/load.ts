@@ -1,4 +1,6 @@
 import { parseDocument, LineCounter, isSeq, isNode } from 'yaml';
+import { bomProblem, characterProblems, decodeUtf8 } from '../content/characters';
+import { yamlDataProblems } from '../content/yaml-data';
 import { formatIssues } from '../schema/format-issues';
 import { short, type Problem } from '../problem';
 import { treeNodeSchema, type TreeNode } from './schema';
@@ -24,18 +26,26 @@ export interface TreeRead {
  * Parse and validate the decision tree file: a YAML list of question and
  * outcome nodes, the first being where the tree starts. Returns the nodes that
  * are valid and one problem per mistake (with file, line and node id). Never
- * throws: a file too large, an alias bomb or anything unexpected is a problem.
+ * throws: a file too large, bytes that are not UTF-8, a byte order mark, characters no text needs
+ * (content/characters.ts), a YAML tag, a text too long to be prose, an alias
+ * bomb or anything unexpected is a problem.
  */
-export function readTreeFile(file: string, text: string): TreeRead {
-  const fail = (problem: Omit<Problem, 'file'>): TreeRead => ({ nodes: [], lines: new Map(), problems: [{ file, ...problem }] });
-  const size = Buffer.byteLength(text);
+export function readTreeFile(file: string, content: string | Uint8Array): TreeRead {
+  const fail = (...problems: Problem[]): TreeRead => ({ nodes: [], lines: new Map(), problems });
+  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
   if (size > TREE_SIZE_LIMIT_KB * 1024) {
-    return fail({ rule: 'tree/size', message: `the tree file is ${(size / 1024).toFixed(1)} KB, over the ${TREE_SIZE_LIMIT_KB} KB limit`, hint: 'a tree of questions and outcomes never needs this much' });
+    return fail({ file, rule: 'tree/size', message: `the tree file is ${(size / 1024).toFixed(1)} KB, over the ${TREE_SIZE_LIMIT_KB} KB limit`, hint: 'a tree of questions and outcomes never needs this much' });
   }
   try {
-    return parseTree(file, text);
+    const decoded = decodeUtf8(file, content, 'tree');
+    if (decoded.problem) return fail(decoded.problem);
+    const bom = bomProblem(file, decoded.text, 'tree', 'its first line');
+    if (bom) return fail(bom);
+    const characters = characterProblems(file, decoded.text, 'tree');
+    if (characters.length) return fail(...characters);
+    return parseTree(file, decoded.text);
   } catch (error) {
-    return fail({ line: 1, column: 1, rule: 'tree/yaml', message: `not valid YAML: ${short(String((error as Error)?.message ?? error))}` });
+    return fail({ file, line: 1, column: 1, rule: 'tree/yaml', message: `not valid YAML: ${short(String((error as Error)?.message ?? error))}` });
   }
 }
 
@@ -54,6 +64,9 @@ function parseTree(file: string, text: string): TreeRead {
     };
   }
   const data: unknown = doc.toJS({ maxAliasCount: TREE_MAX_ALIASES });
+  // Before the schema: its patterns then only ever read short plain text.
+  const dataProblems = yamlDataProblems(file, doc, lineCounter, 'tree');
+  if (dataProblems.length) return { nodes: [], lines: new Map(), problems: dataProblems };
   if (!Array.isArray(data) || !isSeq(doc.contents)) {
     return { nodes: [], lines: new Map(), problems: [{ file, line: 1, column: 1, rule: 'tree/shape', message: 'the tree file must be a YAML list of question and outcome nodes' }] };
   }

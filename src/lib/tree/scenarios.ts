@@ -1,6 +1,8 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { SCENARIOS } from '../collections';
+import { bomProblem, characterProblems, decodeUtf8 } from '../content/characters';
 import { parseYamlAsBuild } from '../content/frontmatter';
+import { yamlDataProblems } from '../content/yaml-data';
 import type { Problem } from '../problem';
 import { formatIssues } from '../schema/format-issues';
 import { scenarioSchema, type Scenario } from '../schema/scenario';
@@ -20,8 +22,14 @@ export interface ScenarioFile {
   problems: Problem[];
 }
 
-/** Parse and validate one scenario file; problems name the file, line and field. */
-export function readScenarioFile(file: string, text: string): ScenarioFile {
+/**
+ * Parse and validate one scenario file; problems name the file, line and field. Held to the standard of
+ * articles and the tree: UTF-8 only, no byte order mark, none of the characters content/characters.ts refuses, no YAML tags,
+ * no text over the length of a paragraph.
+ */
+export function readScenarioFile(file: string, content: string | Uint8Array): ScenarioFile {
+  const decoded = decodeUtf8(file, content, 'scenario');
+  const text = decoded.text ?? '';
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
@@ -29,12 +37,19 @@ export function readScenarioFile(file: string, text: string): ScenarioFile {
     const node = doc.getIn(path, true);
     return isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
   };
+  if (decoded.problem) return { file, lineOf, problems: [decoded.problem] };
+  const bom = bomProblem(file, text, 'scenario', 'its first line');
+  if (bom) return { file, lineOf, problems: [bom] };
+  const characters = characterProblems(file, text, 'scenario');
+  if (characters.length) return { file, lineOf, problems: characters };
   if (doc.errors.length) {
     return { file, lineOf, problems: doc.errors.map((error) => ({ file, line: lineAt(error.pos[0]), rule: 'scenario/yaml', message: `not valid YAML: ${error.message.split('\n')[0]}` })) };
   }
   let data: unknown;
   try {
     doc.toJS({ maxAliasCount: 10 });
+    const dataProblems = yamlDataProblems(file, doc, lineCounter, 'scenario');
+    if (dataProblems.length) return { file, lineOf, problems: dataProblems };
     // The data as the build will read it (js-yaml): tags and dates it reads differently are caught here, not at build.
     data = parseYamlAsBuild(text);
   } catch (error) {

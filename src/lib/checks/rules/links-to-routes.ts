@@ -1,7 +1,6 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Problem } from '../../problem';
-import { isRootRelative } from '../../routes';
 import { closest } from '../../suggest';
 import type { SiteRoutes } from '../routes';
 
@@ -12,12 +11,33 @@ export interface ContentLink {
   column: number;
 }
 
-/** The root-relative links and link definitions of a parsed article, in document order. */
+/**
+ * A link target as a browser reads it: without the spaces and control characters it strips from the ends
+ * and the tabs and line breaks it drops inside, with every "\" read as "/" (as browsers do for http and https).
+ */
+export function asBrowserReads(url: string): string {
+  // eslint-disable-next-line no-control-regex
+  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '').replace(/\\/g, '/');
+}
+
+/**
+ * Whether a link target is one the site's link rules must see: a root-relative path, or anything a browser
+ * would read as one or as another host's address while it looks like a path (`//host/…`, `/\host/…`,
+ * `\\host/…`, a backslash anywhere).
+ */
+export function isSiteOrDisguised(url: string): boolean {
+  return url.includes('\\') || asBrowserReads(url).startsWith('/');
+}
+
+/**
+ * The links of a parsed article a browser would resolve on this site or, disguised as a path, on another:
+ * inline links and link definitions (reference links use those), in document order.
+ */
 export function contentLinks(tree: Root): ContentLink[] {
   const links: ContentLink[] = [];
   visit(tree, ['link', 'definition'], (node) => {
     const url = (node as { url?: string }).url ?? '';
-    if (!isRootRelative(url)) return;
+    if (!isSiteOrDisguised(url)) return;
     links.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });
   return links;
@@ -42,8 +62,13 @@ export function checkLinksToRoutes(file: string, links: readonly ContentLink[], 
   const known = () => [...routes.pages.keys()];
   for (const { url, line, column } of links) {
     const at = { file, line, column };
-    if (/^\/[\\/]|\\/.test(url) || !URL.canParse(url, 'http://site.invalid')) {
-      problems.push({ ...at, rule: 'links/malformed', message: `link "${url}" is not a path on this site: it must start with exactly one "/" and hold no "\\"` });
+    if (url.includes('\\') || asBrowserReads(url).startsWith('//') || url !== url.trim() || !URL.canParse(url, 'http://site.invalid')) {
+      problems.push({
+        ...at,
+        rule: 'links/malformed',
+        message: `link "${url}" is not a plain path on this site: it starts with "//" or holds a "\\", which browsers read as the way to another site`,
+        hint: 'a page of this site starts with exactly one "/" and holds no "\\" (/guides/kms/); another site is linked by its full https:// address',
+      });
       continue;
     }
     const parsed = new URL(url, 'http://site.invalid');

@@ -1,5 +1,5 @@
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Definition, Nodes } from 'mdast';
 import type { Problem } from '../../problem';
 import { short } from '../../problem';
@@ -20,8 +20,8 @@ const SIGNATURES: readonly ((head: Uint8Array) => boolean)[] = [
 
 /**
  * `safety/image-file`: Astro imports a local image while it builds, so each
- * one must be a real image: a regular file (not a symbolic link) inside the
- * content folder, no larger than {@link IMAGE_LIMIT_KB}, whose bytes are
+ * one must be a real image: a regular file inside the content folder, reached
+ * through no symbolic link (neither the file nor a folder on its way), no larger than {@link IMAGE_LIMIT_KB}, whose bytes are
  * those of an image. A script saved as `.png`, or a link to a file elsewhere
  * on the machine, is refused before the build reads it.
  */
@@ -48,11 +48,34 @@ export const localImages = eachArticle((article, index) => {
       report('is outside the content folder');
       continue;
     }
-    const problem = imageFileProblem(path);
+    const problem = linkedPathProblem(contentDir, path) ?? imageFileProblem(path);
     if (problem) report(problem);
   }
   return problems;
 });
+
+/**
+ * Why a path inside the content folder is reached through a symbolic link (a linked folder on the way, or the
+ * file itself), or undefined when every part of it is real: its real path must be the path itself, below the
+ * content folder's real path. A path that does not exist is left to {@link imageFileProblem}.
+ */
+function linkedPathProblem(contentDir: string, path: string): string | undefined {
+  let realDir: string;
+  let real: string;
+  try {
+    if (lstatSync(path).isSymbolicLink()) return 'is a symbolic link';
+    realDir = realpathSync(contentDir);
+    real = realpathSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOENT: missing (or a dangling link, which imageFileProblem reports as a link).
+    return code === 'ENOENT' ? undefined : `cannot be read: ${code ?? String(error)}`;
+  }
+  const inside = relative(realDir, real);
+  if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return 'leads outside the content folder through a symbolic link';
+  if (inside !== relative(contentDir, path)) return 'is reached through a symbolic link; images and their folders must be real files and folders';
+  return undefined;
+}
 
 /** Why the file at `path` is not an image the build may import, or undefined when it is one. */
 function imageFileProblem(path: string): string | undefined {

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SCENARIO_NAME, SCENARIOS } from '../../collections';
+import { folderProblem } from '../../content/walk';
 import type { Problem } from '../../problem';
 import { indexTree } from '../../tree/link';
 import { checkScenario, readScenarioFile } from '../../tree/scenarios';
@@ -18,6 +19,8 @@ const MAX_SCENARIO_BYTES = 20_000;
 export function checkScenarioFolder(root: string, contentDir: string, nodes: readonly TreeNode[] | undefined): { problems: Problem[]; slugs: string[] } {
   const dir = join(contentDir, SCENARIOS.folder);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
+  const folder = folderProblem(contentDir, relative(root, contentDir).split(sep).join('/') || '.', SCENARIOS.folder, 'scenario');
+  if (folder) return { problems: [folder], slugs: [] };
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -44,7 +47,7 @@ export function checkScenarioFolder(root: string, contentDir: string, nodes: rea
         problems.push({ file, rule: 'scenario/too-large', message: `is ${stat.size} bytes; a scenario is at most ${MAX_SCENARIO_BYTES}` });
         continue;
       }
-      const read = readScenarioFile(file, readFileSync(path, 'utf8'));
+      const read = readScenarioFile(file, readFileSync(path));
       slugs.push(name.replace(/\.yaml$/, ''));
       // Without a valid tree (reported on its own) the path cannot be walked.
       problems.push(...(index && nodes ? checkScenario(read, nodes, index) : read.problems));

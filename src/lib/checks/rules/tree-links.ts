@@ -1,5 +1,6 @@
 import type { Problem } from '../../problem';
 import { isRootRelative } from '../../routes';
+import { inlineLinks as inlineLinkTargets } from '../../tree/inline';
 import type { TreeNode } from '../../tree/schema';
 import type { ContentIndex } from '../index';
 import { siteRoutes } from '../routes';
@@ -7,7 +8,8 @@ import { checkLinksToRoutes, type ContentLink } from './links-to-routes';
 
 /** Site links in the decision tree: help texts and path notes (inline Markdown) and next steps, at the line of their node. */
 export function treeLinks(nodes: readonly TreeNode[], lines: ReadonlyMap<TreeNode, number>): ContentLink[] {
-  const inlineLinks = (text: string) => [...text.matchAll(/\]\((\/[^)\s]*)\)/g)].map((match) => match[1]!);
+  // Read by the Markdown parser, as the pages render them (tree/inline.ts), not by a pattern.
+  const inlineLinks = (text: string) => inlineLinkTargets(text).map((link) => link.url);
   return nodes.flatMap((node) => {
     const line = lines.get(node) ?? 1;
     const urls =
