@@ -29,6 +29,11 @@ export const METHODS = {
     name: 'Windows subscription activation',
     blurb: 'Windows Enterprise E3/E5 (or Education A3/A5) licences step activated Pro devices up to Enterprise when a licensed user signs in: no Enterprise key, no host.',
   },
+  avma: {
+    label: 'AVMA',
+    name: 'Automatic Virtual Machine Activation',
+    blurb: 'Windows Server guests activate through their activated Hyper-V host running Datacenter (or Azure Local), with generic AVMA keys and no host key of their own.',
+  },
   m365: {
     label: 'Microsoft 365 Apps',
     name: 'Microsoft 365 Apps activation',

@@ -107,7 +107,8 @@ describe('the real site', () => {
     const json = JSON.parse(readFileSync(join(build.outDir, 'decision-tree.json'), 'utf8')) as {
       version: number;
       start: string;
-      questions: { id: string; answers: { id: string; next: string; notes: { text: string }[] }[] }[];
+      products: { id: string; name: string }[];
+      questions: { id: string; count: string | null; answers: { id: string; next: string; band: string[] | null; notes: { text: string }[] }[] }[];
       outcomes: { id: string; recommends: string[]; pros: string[]; cons: string[] }[];
       factors: Record<string, { url: string; decides: unknown[] }>;
     };
@@ -119,9 +120,14 @@ describe('the real site', () => {
       expect(outcome.pros.length, outcome.id).toBeGreaterThan(0);
       expect(outcome.cons.length, outcome.id).toBeGreaterThan(0);
     }
-    expect(json.version).toBe(2);
-    const office = json.questions.find((question) => question.id === 'products')?.answers.find((answer) => answer.id === 'windows-and-office');
+    expect(json.version).toBe(3);
+    const office = json.questions.find((question) => question.id === 'office-licensing')?.answers.find((answer) => answer.id === 'office-volume');
     expect(office?.notes.map((note) => note.text).join(' ')).toContain('ospprearm.exe');
+    // Each product is its own walk from the first question, and a count question says what it counts, band by band.
+    expect(json.products.map((product) => product.id)).toEqual(json.questions[0]!.answers.map((answer) => answer.id));
+    const officeCount = json.questions.find((question) => question.id === 'office-count');
+    expect(officeCount?.count).toBe('office');
+    expect(officeCount?.answers.map((answer) => answer.band)).toEqual([['office'], ['below']]);
     const ids = new Set([...json.questions.map((q) => q.id), ...json.outcomes.map((o) => o.id)]);
     for (const question of json.questions) for (const answer of question.answers) expect(ids.has(answer.next)).toBe(true);
     expect(json.start).toBe(json.questions[0]!.id);

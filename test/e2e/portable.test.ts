@@ -232,7 +232,7 @@ describe('the portable edition opened from disk', () => {
     const context = await browser().newContext({ colorScheme });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const url of [home, `${fileUrl('search/index.html')}?q=laptops&method=MAK`, `${fileUrl('decide/index.html')}?path=volume/windows-only/own-hardware/main-site/domain-all-modern/back-within-180-days#adba`]) {
+    for (const url of [home, `${fileUrl('search/index.html')}?q=laptops&method=MAK`, `${fileUrl('decide/index.html')}?path=windows/own-hardware/volume/main-site/domain-all-modern/back-within-180-days#adba`]) {
       await page.goto(url);
       await page.evaluate(AXE_SOURCE);
       const results = (await page.evaluate(() =>

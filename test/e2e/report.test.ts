@@ -5,8 +5,8 @@ import { openPage, useBrowser } from '../helpers/browser';
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-/** An air-gapped lab with Office in scope: the KMS outcome with its Office and phone-activation notes. */
-const PATH = 'volume/windows-and-office/own-hardware/isolated-network/no-core-kms/not-in-forest/token-no/isolated-meets-threshold';
+/** An air-gapped lab: the KMS outcome with its phone-activation note. */
+const PATH = 'windows/own-hardware/volume/isolated-network/no-core-kms/not-in-forest/token-no/isolated-meets-threshold';
 
 /** Pages of a PDF that Chromium printed: one page object each. */
 function pageCount(pdf: Buffer): number {
@@ -53,9 +53,9 @@ describe('the printable decision report', () => {
     // Each card prints the address of its article after its title.
     const after = await page.locator('[data-node="kms"] .card-title a').first().evaluate((link) => getComputedStyle(link, '::after').content);
     expect(after).toMatch(/\/factors\/kms\/[a-z-]+\//);
-    // Only this path's notes: phone activation of the host, Office's own count.
+    // Only this path's notes: phone activation of the host, the ESU key on top of Windows.
     expect(text).toContain('slui 4');
-    expect(text).toContain('ospprearm.exe');
+    expect(text).toContain('ESU key');
     expect(text).not.toContain('slmgr /cdns');
     // Sources, date and version, and the link that reopens the decision.
     expect(text).toContain('Sources behind this recommendation');
@@ -102,7 +102,7 @@ describe('the printable decision report', () => {
     expect(text).toContain('Cons it accepts');
     expect(text).toContain('slui 4'); // its own answers' note
     expect(text).toContain('Sources behind this recommendation');
-    expect(text).toContain('/decide/?path=volume/windows-only/own-hardware/isolated-network/');
+    expect(text).toContain('/decide/?path=windows/own-hardware/volume/isolated-network/');
     expect(await printedControls(page)).toEqual([]);
     expect(pageCount(await page.pdf({ format: 'A4' }))).toBeLessThanOrEqual(2);
   });

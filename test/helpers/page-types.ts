@@ -14,7 +14,7 @@ export interface PageType {
 }
 
 /** The first answers of an on-premises, volume-licensed Windows estate. */
-export const ON_PREMISES_WINDOWS = 'volume/windows-only/own-hardware';
+export const ON_PREMISES_WINDOWS = 'windows/own-hardware/volume';
 /** A real path through content/decision-tree.yaml: main site, all modern in a domain, laptops back within 180 days. */
 export const OUTCOME_PATH = `${ON_PREMISES_WINDOWS}/main-site/domain-all-modern/back-within-180-days`;
 export const OUTCOME = 'adba';

@@ -71,7 +71,7 @@ describe('validating answers against the vocabulary', () => {
     expect(answers).toBeUndefined();
     expect(problems).toEqual([
       '--title is required but missing',
-      '--method: unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, m365',
+      '--method: unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, avma, m365',
       '--stance: unknown stance "cons" — did you mean "con"? Known stances: pro, con',
       '--tags: "dns" is listed twice',
     ]);

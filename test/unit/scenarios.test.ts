@@ -6,7 +6,7 @@ import { checkScenarioFolder } from '../../src/lib/checks/rules/scenarios';
 import { formatProblem } from '../../src/lib/problem';
 import { indexTree } from '../../src/lib/tree/link';
 import { readTreeFile } from '../../src/lib/tree/load';
-import { checkScenario, readScenarioFile } from '../../src/lib/tree/scenarios';
+import { checkScenario, readScenarioFile, scenarioWalks } from '../../src/lib/tree/scenarios';
 import { ROOT } from '../helpers/build';
 
 const TREE = `
@@ -117,16 +117,27 @@ describe('the scenarios folder', () => {
 
 describe('the published scenarios', () => {
   const dir = join(ROOT, 'content/scenarios');
-  const outcomes = readdirSync(dir).map((name) => /^outcome: (.+)$/m.exec(readFileSync(join(dir, name), 'utf8'))?.[1]);
+  const files = readdirSync(dir).map((name) => readScenarioFile(name, readFileSync(join(dir, name))));
+  const walks = files.flatMap((file) => (file.scenario ? scenarioWalks(file.scenario) : []));
+  const outcomes = walks.map((walk) => walk.outcome);
 
-  it('are at least ten, and all reach the outcome they name (the content check walks them)', () => {
-    expect(outcomes.length).toBeGreaterThanOrEqual(10);
+  it('are at least twenty, each read without problems (the content check walks them through the tree)', () => {
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    expect(files.flatMap((file) => file.problems)).toEqual([]);
+  });
+
+  it('include whole estates: Windows and Office answered apart, and parts that share a KMS host', () => {
+    const plans = files.filter((file) => file.scenario?.parts);
+    expect(plans.some((file) => file.scenario!.parts!.some((part) => part.windows && part.office))).toBe(true);
+    expect(plans.some((file) => file.scenario!.parts!.some((part) => part.kmsHost))).toBe(true);
   });
 
   it('cover the estates the advice issue asks for', () => {
     // A small office without a domain; the 300-user network; an air-gapped lab; field laptops; branches over VPN;
     // DNS without SRV records; an MSP; legacy systems; an E3/E5 estate; a Microsoft 365 Apps office.
-    for (const outcome of ['mak-independent', 'adba', 'kms', 'adba-plus-mak', 'core-kms-over-vpn', 'adba-plus-kms', 'subscription-activation', 'microsoft-365-apps']) {
+    // Then: an Azure Virtual Desktop pool, Hyper-V Datacenter guests, Office LTSC beside OEM Windows, an Education
+    // school, Office in a domain and on an RDS farm.
+    for (const outcome of ['mak-independent', 'adba', 'kms', 'adba-plus-mak', 'core-kms-over-vpn', 'adba-plus-kms', 'subscription-activation', 'microsoft-365-apps', 'azure-kms', 'avma', 'office-kms', 'subscription-education', 'office-adba', 'retail-oem']) {
       expect(outcomes, outcome).toContain(outcome);
     }
   });

@@ -3,12 +3,16 @@
  * (the /decide/ page), so both follow exactly the same paths.
  */
 
+import type { CountQuestion } from './counts';
+
 /** The smallest shape needed to walk the tree: each question's answers and where they lead. */
 export interface TreeIndex {
   /** Id of the first question. */
   start: string;
   /** questionId → answerId → id of the next question or outcome. */
   next: Record<string, Record<string, string>>;
+  /** The count questions: questionId → the kind of count and each answer's bands, so typed numbers choose an answer. */
+  counts?: Record<string, CountQuestion>;
 }
 
 export interface Step {

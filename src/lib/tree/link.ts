@@ -11,10 +11,13 @@ export { linkNodes, type LinkedAnswer, type LinkedNode, type LinkedOutcome, type
 /** The compact walkable shape of the tree, for `evaluate`. */
 export function indexTree(nodes: readonly TreeNode[]): TreeIndex {
   const next: TreeIndex['next'] = {};
+  const counts: NonNullable<TreeIndex['counts']> = {};
   for (const node of nodes) {
-    if (node.type === 'question') next[node.id] = Object.fromEntries(node.answers.map((answer) => [answer.id, answer.next]));
+    if (node.type !== 'question') continue;
+    next[node.id] = Object.fromEntries(node.answers.map((answer) => [answer.id, answer.next]));
+    if (node.count) counts[node.id] = { kind: node.count, answers: Object.fromEntries(node.answers.map((answer) => [answer.id, answer.band ?? []])) };
   }
-  return { start: nodes[0]?.id ?? '', next };
+  return { start: nodes[0]?.id ?? '', next, counts };
 }
 
 /** Every problem of the tree against the factor articles, from the rules in `tree/rules/`, each with the file and the node. */

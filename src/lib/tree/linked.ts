@@ -3,7 +3,7 @@ import { resolveCitation, type TreeContext } from './context';
 import { answerKey, pathAdditions, type PathAddition } from './conditional';
 import type { Answer, Outcome, Question } from './schema';
 
-export interface LinkedAnswer extends Pick<Answer, 'notes' | 'nextSteps'> {
+export interface LinkedAnswer extends Pick<Answer, 'notes' | 'nextSteps' | 'band'> {
   id: string;
   label: string;
   next: string;
@@ -58,7 +58,7 @@ export function linkNodes(context: TreeContext): LinkedTree {
         const cited = [...answer.cites.flatMap((citation) => resolveCitation(citation, context.factors, ids)), ...(context.declared.get(answerKey({ question: node.id, answer: answer.id })) ?? [])];
         const unique = [...new Set(cited)];
         for (const factor of unique) place(factor, { node: node.id, answer: answer.id, path });
-        return { id: answer.id, label: answer.label, next: answer.next, factors: unique, notes: answer.notes, nextSteps: answer.nextSteps };
+        return { id: answer.id, label: answer.label, next: answer.next, factors: unique, notes: answer.notes, nextSteps: answer.nextSteps, ...(answer.band ? { band: answer.band } : {}) };
       });
       return { ...node, answers, path };
     }

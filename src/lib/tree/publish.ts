@@ -2,9 +2,11 @@ import type { FactorSummary } from '../factors';
 import { factorUrl, withBase } from '../routes';
 import { decideUrl } from './evaluate';
 import type { LinkedTree } from './link';
+import { THRESHOLDS } from './counts';
+import { PRODUCTS } from './plan';
 
 /** Version of the shape of /decision-tree.json; raised on any breaking change. */
-export const TREE_JSON_VERSION = 2;
+export const TREE_JSON_VERSION = 3;
 
 /**
  * The linked tree as published at /decision-tree.json, for other tools:
@@ -17,6 +19,9 @@ export function publishTree(tree: LinkedTree, factors: readonly FactorSummary[],
   return {
     version: TREE_JSON_VERSION,
     start: tree.start,
+    // Each product is walked on its own, from the first question: its answers name the products.
+    products: Object.entries(PRODUCTS).map(([id, name]) => ({ id, name })),
+    thresholds: THRESHOLDS,
     questions: tree.nodes.flatMap((node) =>
       node.type === 'question'
         ? [
@@ -24,11 +29,13 @@ export function publishTree(tree: LinkedTree, factors: readonly FactorSummary[],
               id: node.id,
               question: node.question,
               help: node.help ?? null,
+              count: node.count ?? null,
               url: absolute(withBase(decideUrl(node.path, node.id))),
               answers: node.answers.map((answer) => ({
                 id: answer.id,
                 label: answer.label,
                 next: answer.next,
+                band: answer.band ?? null,
                 factors: answer.factors,
                 notes: answer.notes.map((note) => ({ text: note.text, for: note.for ?? null })),
                 nextSteps: answer.nextSteps.map((step) => ({ label: step.label, url: absolute(withBase(step.href)), for: step.for ?? null })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METHOD_IDS, STANCE_IDS, TAG_IDS } from '../taxonomy';
 import { answerIdSchema, nodeIdSchema } from '../schema/tree-ids';
+import { COUNT_BANDS, COUNT_KINDS } from './counts';
 
 const FACTOR_ID = /^[a-z0-9]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -70,6 +71,8 @@ export const answerSchema = z.strictObject({
   notes: z.array(pathNoteSchema).default([]),
   /** Next steps added to the outcome when the reader gave this answer on the way. */
   nextSteps: z.array(pathStepSchema).default([]),
+  /** On a count question: the counts this answer stands for (see `tree/counts.ts`), so typed numbers choose it. */
+  band: z.array(z.enum(COUNT_BANDS)).min(1, 'name at least one band, or leave "band" out').optional(),
 });
 
 export const questionSchema = z.strictObject({
@@ -78,6 +81,8 @@ export const questionSchema = z.strictObject({
   question: z.string().trim().min(1, 'must not be empty'),
   /** Inline Markdown: `code` and [links](/guides/…/) only. */
   help: inlineMarkdownSchema.optional(),
+  /** A count question: where JavaScript runs, the reader types numbers and the answer whose `band` fits is chosen. */
+  count: z.enum(COUNT_KINDS).optional(),
   answers: z.array(answerSchema).min(2, 'a question needs at least two answers'),
 });
 

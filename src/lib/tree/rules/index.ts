@@ -1,6 +1,7 @@
 import type { Problem } from '../../problem';
 import type { TreeContext } from '../context';
 import { citesMyth } from './cites-myth';
+import { countBands } from './count-bands';
 import { cycle } from './cycle';
 import { danglingNext } from './dangling-next';
 import { duplicateId } from './duplicate-id';
@@ -20,6 +21,7 @@ export const TREE_RULES: readonly ((context: TreeContext) => Problem[])[] = [
   danglingNext,
   unreachable,
   cycle,
+  countBands,
   unknownFactor,
   emptyQuery,
   citesMyth,
