@@ -107,7 +107,7 @@ describe('the decision tree in Chromium', () => {
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/decide/`);
     const start = await visibleNode(page);
-    const objectKeys = ['__proto__', 'constructor', 'toString', 'volume/hasOwnProperty'].map((key) => `?path=${key}`);
+    const objectKeys = ['__proto__', 'constructor', 'toString', 'windows/hasOwnProperty'].map((key) => `?path=${key}`);
     for (const bad of ['?path=not-an-answer', '?path=%E0%A4%A', '?path=//x/y/z#nowhere', ...objectKeys]) {
       await page.goto(`${baseUrl}/decide/${bad}`);
       expect((await visibleNode(page)).id, bad).toBe(start.id);
@@ -119,20 +119,27 @@ describe('the decision tree in Chromium', () => {
 
   it('shows the notes and next steps of the answers given on the way, and only those', async () => {
     const { page, errors } = await openPage(browser());
-    const kms = 'own-hardware/main-site/no-domain/twenty-five-or-more/dynamic-dns/back-within-180-days#kms';
-    await page.goto(`${baseUrl}/decide/?path=volume/windows-and-office/${kms}`);
+    const kms = 'twenty-five-or-more/dynamic-dns/back-within-180-days#kms';
+    await page.goto(`${baseUrl}/decide/?path=windows/own-hardware/volume/main-site/no-domain/${kms}`);
     const notes = page.locator('[data-node="kms"] [data-path-notes]');
     await expect(notes.isVisible()).resolves.toBe(true);
     const text = (await notes.locator('li:visible').allTextContents()).join(' ');
-    expect(text).toContain('ospprearm.exe');
-    expect(text).toContain('slmgr /dlv all');
-    expect(text).not.toContain('ospp.vbs /inpkey'); // the MAK note is not for a KMS outcome
-    await expect(page.locator('[data-node="kms"] li[data-when]:visible a[href="/guides/command-reference/#office-osppvbs"]').count()).resolves.toBe(1);
+    expect(text).toContain('ESU key');
+    expect(text).toContain('Workgroup machines get no domain policy');
+    expect(text).not.toContain('ospp.vbs /inpkey'); // an Office MAK note is not for a Windows KMS outcome
+    await expect(page.locator('[data-node="kms"] li[data-when]:visible', { hasText: 'Windows 10 ESU keys, online and by phone' }).count()).resolves.toBe(1);
 
-    // The same outcome for Windows alone: no Office notes, and the section is gone.
-    await page.goto(`${baseUrl}/decide/?path=volume/windows-only/${kms}`);
-    await expect(notes.isVisible()).resolves.toBe(false);
-    await expect(page.locator('[data-node="kms"] li[data-when]:visible').count()).resolves.toBe(0);
+    // The same outcome for a domain that chose a central host: no workgroup note.
+    await page.goto(`${baseUrl}/decide/?path=windows/own-hardware/volume/main-site/central-kms/${kms}`);
+    const domainText = (await notes.locator('li:visible').allTextContents()).join(' ');
+    expect(domainText).not.toContain('Workgroup machines');
+    expect(domainText).toContain('central KMS host');
+
+    // Office's own walk carries the Office notes and the ospp.vbs next step.
+    await page.goto(`${baseUrl}/decide/?path=office/office-volume/office-no-domain/office-five-or-more#office-kms`);
+    const office = page.locator('[data-node="office-kms"]');
+    expect((await office.locator('[data-path-notes] li:visible').allTextContents()).join(' ')).toContain('ospprearm.exe');
+    await expect(office.locator('li[data-when]:visible a[href="/guides/command-reference/#office-osppvbs"]').count()).resolves.toBe(1);
     expect(errors).toEqual([]);
   });
 
