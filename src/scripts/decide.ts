@@ -91,9 +91,8 @@ export function startDecide(): void {
       if (!question) continue;
       const counts = countsFor(plan, position);
       const verdict = judgeCount(question.kind, counts);
-      const total = question.kind === 'office' ? counts.office : counts.clients + counts.servers;
-      // Counts of zero mean the reader chose a range instead of typing numbers.
-      if (total === 0) return undefined;
+      // A count of zero means the reader chose a range instead of typing numbers.
+      if (verdict.count === 0) return undefined;
       const expected = answerForCounts(question, counts);
       return {
         phrase: countPhrase(question.kind, verdict),
@@ -158,8 +157,8 @@ export function startDecide(): void {
     for (const input of form.querySelectorAll<HTMLInputElement>('[data-count]')) input.value = String(own[input.dataset.count as keyof Counts]);
     const sharers = sharersOf(plan, at.part);
     const host = form.querySelector<HTMLElement>('[data-count-host]')!;
-    const kind = countQuestion(index, question)?.kind;
-    const extra = sharers.reduce((sum, other) => sum + (kind === 'office' ? plan.parts[other]!.counts.office : plan.parts[other]!.counts.clients + plan.parts[other]!.counts.servers), 0);
+    const kind = countQuestion(index, question)?.kind ?? 'windows';
+    const extra = judgeCount(kind, countsFor(plan, at.part)).count - judgeCount(kind, own).count;
     host.textContent = sharers.length ? `This part's KMS host also serves ${sharers.map(partName).join(', ')}, with ${extra.toLocaleString('en')} more: they are added to your numbers.` : '';
   };
 
