@@ -1,8 +1,8 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { offlinePlan, serviceWorkerSource } from '../lib/offline';
+import { notSavedPage, offlinePlan, serviceWorkerSource } from '../lib/offline';
 
 export interface OfflineOptions {
   /** Id of this build: names the offline cache and is Pagefind's meta cache tag on every page. */
@@ -10,10 +10,11 @@ export interface OfflineOptions {
 }
 
 /**
- * Writes /sw.js with the files of this build (the shell first, the rest on request), after the search index
- * exists, and hands the build id to the pages as the constant `__VAG_BUILD_ID__`. Not as `import.meta.env.BUILD_ID`:
- * Astro hands the pages every variable of the environment there, so a BUILD_ID in the environment would replace it
- * and the pages' search cache tag would no longer match the offline cache.
+ * Writes /sw.js after the search index exists: the files of this build, what each page loads, and the two pages
+ * the worker answers with offline (the 404 page, and the notice for a page not saved, made from it). Hands the
+ * build id to the pages as the constant `__VAG_BUILD_ID__`. Not as `import.meta.env.BUILD_ID`: Astro hands the
+ * pages every variable of the environment there, so a BUILD_ID in the environment would replace it and the pages'
+ * search cache tag would no longer match the offline cache.
  */
 export function offline({ buildId }: OfflineOptions): AstroIntegration {
   // Astro's base: the service worker's scope and the start of every URL it caches.
@@ -32,9 +33,11 @@ export function offline({ buildId }: OfflineOptions): AstroIntegration {
         const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())
           .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-        const plan = offlinePlan(files, buildId, base);
-        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId, plan, base));
-        logger.info(`service worker precaches ${plan.shell.length} files; ${plan.rest.length} more on "Save for offline"`);
+        const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
+        const plan = offlinePlan(files, buildId, base, read);
+        const notFound = read('404.html');
+        writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(buildId, plan, { notFound, notSaved: notSavedPage(notFound) }, base));
+        logger.info(`service worker: a visit keeps the pages read; "Save for offline use" keeps all ${plan.files.length} files`);
       },
     },
   };

@@ -1,9 +1,9 @@
 /**
- * The service worker that keeps the site readable offline (src/lib/offline.ts),
- * and the "Save for offline" control in the footer: it asks the worker to fetch
- * every page and search excerpt not cached yet, and shows how far it has got.
- * On a connection that says it is not metered (Wi-Fi or Ethernet, data saver
- * off) the site is saved without asking.
+ * The service worker that keeps the pages read available offline (src/lib/offline.ts),
+ * and the "Save for offline use" control: only when the reader asks, it has the
+ * worker fetch the rest of the site, search included, and shows how far it has got.
+ * The first control on the page is the one used: the footer's, or the one under
+ * the worker's "not saved for offline reading" notice.
  */
 
 import { withBase } from '../lib/routes';
@@ -13,11 +13,6 @@ interface Progress {
   done: number;
   total: number;
   failed: number;
-}
-
-function unmetered(): boolean {
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; type?: string } }).connection;
-  return !!connection && !connection.saveData && (connection.type === 'wifi' || connection.type === 'ethernet');
 }
 
 function startSaveControl(): void {
@@ -42,10 +37,10 @@ function startSaveControl(): void {
     ask('save');
   });
   control.hidden = false;
-  ask(unmetered() ? 'save' : 'status');
+  ask('status');
 }
 
-/** Register the service worker, and offer to save the whole site. */
+/** Register the service worker, and offer to save the whole site: nothing beyond the page is fetched until the reader asks. */
 export function registerOffline(): void {
   if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register(withBase('/sw.js')).catch(() => undefined);

@@ -35,6 +35,13 @@ export interface ServeOptions {
    * Cloudflare do: what Lighthouse measures is then what a reader downloads.
    */
   compress?: boolean;
+  /**
+   * Send this `Vary` header with every response (`Origin`, as some hosts do), after `Accept-Encoding` when
+   * compressing: what a browser stores under it must still be found.
+   */
+  vary?: string;
+  /** Called with the path of every request, before it is answered: what a reader downloads. */
+  onRequest?: (path: string) => void;
 }
 
 /** Types a static host compresses: text, not images or WebAssembly. */
@@ -46,6 +53,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   const prefix = options.prefix ?? '/';
   const server = createServer((request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    options.onRequest?.(requested);
     if (!requested.startsWith(prefix)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${requested} is outside ${prefix}`);
       return;
@@ -64,6 +72,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     for (const rule of rules) if (matchesHeaderPath(rule.path, requested)) Object.assign(headers, rule.headers);
     const gzip = options.compress && COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     if (gzip) Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+    if (options.vary) headers.vary = headers.vary ? `${headers.vary}, ${options.vary}` : options.vary;
     response.writeHead(found ? 200 : 404, headers);
     const body = createReadStream(target);
     if (gzip) body.pipe(createGzip()).pipe(response);

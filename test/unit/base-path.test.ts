@@ -81,10 +81,13 @@ describe('findBrokenLinks under a base', () => {
 });
 
 describe('offlinePlan under a base', () => {
-  it('precaches the URLs the browser asks for under the base', () => {
-    const { shell, rest } = offlinePlan(['index.html', '404.html', 'factors/kms/a/index.html', 'pagefind/pagefind-entry.json'], 'b1', BASE);
-    expect(shell).toEqual(['/volume-activation-guide/', '/volume-activation-guide/404.html', '/volume-activation-guide/pagefind/pagefind-entry.json?ts=b1']);
-    expect(rest).toEqual(['/volume-activation-guide/factors/kms/a/']);
+  it('lists the pages, what they load and every file to save as the URLs the browser asks for under the base', () => {
+    const files = ['index.html', '404.html', 'factors/kms/a/index.html', '_astro/a.css', 'pagefind/pagefind-entry.json'];
+    const html = `<link rel="stylesheet" href="${BASE}_astro/a.css">`;
+    const plan = offlinePlan(files, 'b1', BASE, (file) => (file.endsWith('.html') ? html : ''));
+    expect(Object.keys(plan.pages).sort()).toEqual(['/volume-activation-guide/', '/volume-activation-guide/404.html', '/volume-activation-guide/factors/kms/a/']);
+    expect(plan.assets).toEqual([['/volume-activation-guide/_astro/a.css']]);
+    expect(plan.files).toEqual(['/volume-activation-guide/', '/volume-activation-guide/404.html', '/volume-activation-guide/_astro/a.css', '/volume-activation-guide/factors/kms/a/', '/volume-activation-guide/pagefind/pagefind-entry.json?ts=b1']);
   });
 });
 
