@@ -14,8 +14,6 @@ export interface NavLink {
   prefix?: string;
   /** What the prefix stands for, for styling: a stance id. */
   kind?: string;
-  /** In the main menu: shown on phones only, as the sidebar lists it on wide screens. */
-  phoneOnly?: boolean;
 }
 
 export interface NavSection {
@@ -46,11 +44,9 @@ export interface SiteIndex {
   scenarios: readonly { id: string; data: { title: string } }[];
 }
 
-/** The main menu, in the header on every page (the methods on phones only: on wide screens they head the sidebar). */
+/** The main menu, in the header of every page on wide screens; on phones the menu is the sidebar, with {@link menuExtras}. */
 export const MAIN_MENU: readonly NavLink[] = [
   { href: withBase('/decide/'), label: 'Decide' },
-  ...METHOD_IDS.map((method) => ({ href: methodUrl(method), label: METHODS[method].label, phoneOnly: true })),
-  { href: withBase('/scenarios/'), label: 'Scenarios', phoneOnly: true },
   { href: withBase('/compare/'), label: 'Compare' },
   { href: withBase('/guides/'), label: 'Guides' },
   { href: withBase('/tags/'), label: 'Topics' },
@@ -91,7 +87,7 @@ export const SIDEBAR_SECTIONS: readonly ((site: SiteIndex) => NavSection)[] = [
     links: [...site.scenarios].sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')).map((scenario) => ({ href: scenarioUrl(scenario.id), label: scenario.data.title })),
   }),
   ...METHOD_IDS.map((method) => (site: SiteIndex) => methodSection(method, site)),
-  (site) => ({ label: 'Guides', href: withBase('/guides/'), links: guidesInOrder(site.guides).map((guide) => ({ href: guideUrl(guide.id), label: guide.data.title })) }),
+  (site) => ({ label: 'Guides', href: withBase('/guides/'), noun: 'guides', links: guidesInOrder(site.guides).map((guide) => ({ href: guideUrl(guide.id), label: guide.data.title })) }),
   () => ({ label: 'Compare and topics', links: [{ href: withBase('/compare/'), label: 'Compare the methods by topic' }, { href: withBase('/tags/'), label: 'All topics' }] }),
 ];
 
@@ -109,6 +105,33 @@ export function shownLinks(section: NavSection, path: string, limit = SIDEBAR_WI
   const start = Math.max(0, Math.min(current - Math.floor(limit / 2), section.links.length - limit));
   const more = section.href ? { href: section.href, label: `All ${section.links.length} ${section.noun ?? 'pages'}` } : undefined;
   return { links: section.links.slice(start, start + limit), more };
+}
+
+/**
+ * Most links a section that is not folded may have and still show open on a page outside it: the decision tree and
+ * the comparison stay open, the guides fold to their heading, so that the phone menu fits on a screen or two.
+ */
+export const OPEN_SECTION_LINKS = 3;
+
+/**
+ * How a section shows on the page at `path`: only its heading link (a folded section the reader is not in), or a
+ * group that can be collapsed, open where the reader is in it or where it is short.
+ */
+export function sectionState(section: NavSection, path: string): 'link' | 'open' | 'closed' {
+  const here = holdsPage(section, path);
+  if (section.folded && !here && section.href) return 'link';
+  return here || section.links.length <= OPEN_SECTION_LINKS ? 'open' : 'closed';
+}
+
+/** The link to a section's own page at the top of its open group ("All guides"), unless it ends with one already. */
+export function overviewLink(section: NavSection, more?: NavLink): NavLink | undefined {
+  if (!section.href || more) return undefined;
+  return { href: section.href, label: `All ${section.noun ?? 'pages'}` };
+}
+
+/** Main-menu entries the sidebar does not hold (About): the phone menu, which is the sidebar, lists them at its end. */
+export function menuExtras(sections: readonly NavSection[]): NavLink[] {
+  return MAIN_MENU.filter((item) => !sections.some((section) => section.href === item.href || section.links.some((link) => link.href === item.href)));
 }
 
 /** Whether `href` is the page at `path`. */

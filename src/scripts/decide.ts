@@ -128,16 +128,16 @@ export function startDecide(): void {
             line.dataset.planWalk = `${position}.${number}`;
             line.append(result.done ? titleOf(result.node) : 'not answered yet');
             if (count) line.append(` (${count.phrase})`);
-            line.append(' ', button(position === at.part && number === at.walk ? 'Showing' : 'Open', { open: `${position}.${number}` }, `Open the ${productName(walk) || 'new'} walk of ${partName(position)}`));
+            line.append(' ', button(position === at.part && number === at.walk ? 'Showing' : 'Open', { open: `${position}.${number}` }, `${position === at.part && number === at.walk ? 'Showing' : 'Open'}: the ${productName(walk) || 'new'} walk of ${partName(position)}`));
             for (const text of [count?.warning, count?.stale]) if (text) line.append(make('p', { className: 'plan-warning small', textContent: text }));
             return line;
           }),
         );
         const actions = make('p', { className: 'plan-part-actions' });
         for (const product of Object.keys(PRODUCTS) as Product[]) {
-          if (!products(position).has(product)) actions.append(button(`Plan ${PRODUCTS[product]} here`, { addWalk: `${position}.${product}` }, `Plan ${PRODUCTS[product]} for ${partName(position)}`));
+          if (!products(position).has(product)) actions.append(button(`Plan ${PRODUCTS[product]} here`, { addWalk: `${position}.${product}` }, `Plan ${PRODUCTS[product]} here: ${partName(position)}`));
         }
-        if (plan.parts.length > 1) actions.append(button('Remove this part', { removePart: String(position) }, `Remove ${partName(position)}`));
+        if (plan.parts.length > 1) actions.append(button('Remove this part', { removePart: String(position) }, `Remove this part: ${partName(position)}`));
         item.append(
           make('p', { className: 'plan-part-head' }, name, ' ', make('label', { className: 'small' }, 'KMS host: ', host)),
           ...(sharers.length ? [make('p', { className: 'small', textContent: `Its KMS host also serves ${sharers.join(', ')}: their counts are added to this part's.` })] : []),

@@ -1,7 +1,9 @@
 /**
  * Small reading aids on article pages, part of the script every page shares:
  * a copy button on each command block, and the current section marked in
- * "On this page" as the reader scrolls.
+ * "On this page" as the reader scrolls, and the popovers that HTML opens (the
+ * phone menu, the list of sections) kept on the current page and closed by a
+ * link chosen in them.
  */
 
 /** A "Copy" button on each code block of the article body. */
@@ -56,7 +58,19 @@ function markCurrentSection(): void {
   mark();
 }
 
+/**
+ * The popovers that HTML opens (the phone menu, "On this page" on narrower screens): each opens scrolled to the
+ * current page or section, and a link chosen in it closes it, so the section it opens is not hidden behind the list.
+ */
+function followPopovers(): void {
+  for (const popover of document.querySelectorAll<HTMLElement>('[popover]')) {
+    popover.ontoggle = (event) => event.newState == 'open' && popover.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest' });
+    popover.onclick = (event) => (event.target as Element).closest('a') && popover.hidePopover();
+  }
+}
+
 export function startReading(): void {
   addCopyButtons();
   markCurrentSection();
+  followPopovers();
 }

@@ -20,25 +20,55 @@ async function smallTargets(page: Page, selector: string): Promise<string[]> {
 }
 
 describe('the header and main menu', () => {
-  it('is one compact row on a phone, with a menu that holds the decision tree and every method, targets of 24 px or more', async () => {
+  it('is one compact row on a phone, whose menu holds the whole sidebar: folding groups, the current page marked and in view', async () => {
     const { page, errors } = await openPage(browser(), PHONE);
-    await page.goto(`${baseUrl}/factors/kms/branch-offices/`);
+    // The last pro or con of KMS: far down its group, below the fold of the menu unless the menu opens at it.
+    await page.goto(`${baseUrl}/kms/`);
+    const last = await page.locator('#site-menu a[href^="/factors/kms/"]').last().getAttribute('href');
+    await page.goto(`${baseUrl}${last}`);
     const header = await page.locator('.site-header').boundingBox();
     expect(header!.height).toBeLessThanOrEqual(64);
-    expect(await page.locator('.site-nav').isVisible()).toBe(false);
+    const menu = page.locator('#site-menu');
+    expect(await menu.isVisible()).toBe(false);
     await page.locator('button.menu-toggle').click();
-    const menu = page.locator('.site-nav');
     expect(await menu.isVisible()).toBe(true);
-    const labels = await menu.locator('a').allTextContents();
-    expect(labels.map((label) => label.trim())).toEqual(expect.arrayContaining(['Decide', 'KMS', 'MAK', 'ADBA', 'Token', 'Compare', 'Guides']));
-    expect(await menu.locator('a[aria-current="page"]').textContent()).toBe('KMS');
-    expect(await smallTargets(page, '.site-header a, .site-header button, .site-header select')).toEqual([]);
+    // Every section of the sidebar, every method among them, and the theme switch.
+    const groups = (await menu.locator('.sidebar-heading').allTextContents()).map((label) => label.trim());
+    expect(groups).toEqual(expect.arrayContaining(['Decide', 'Scenarios', 'Guides', 'Compare and topics', 'About']));
+    for (const method of ['KMS', 'MAK', 'ADBA', 'Token', 'Subscription', 'AVMA']) expect(groups.some((label) => label.startsWith(`${method}:`)), method).toBe(true);
+    expect(await menu.locator('[data-theme-switch] select').isVisible()).toBe(true);
+    // The reader's own group is open at the current page, which is in view; a closed group opens with a tap.
+    const current = menu.locator('a[aria-current="page"]');
+    expect(await current.getAttribute('href')).toBe(last);
+    await page.waitForFunction(() => {
+      const link = document.querySelector('#site-menu a[aria-current="page"]')!.getBoundingClientRect();
+      const box = document.querySelector('#site-menu')!.getBoundingClientRect();
+      return link.top >= box.top && link.bottom <= box.bottom;
+    });
+    const guides = menu.locator('details', { has: page.locator('summary', { hasText: 'Guides' }) });
+    expect(await guides.locator('a[href="/guides/kms/"]').isVisible()).toBe(false);
+    await guides.locator('summary').click();
+    expect(await guides.locator('a[href="/guides/kms/"]').isVisible()).toBe(true);
+    expect(await smallTargets(page, '.site-header a, .site-header button, #site-menu a, #site-menu summary, #site-menu select')).toEqual([]);
+    // The menu stays on the screen, and Escape closes it.
+    const box = await menu.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
     await page.keyboard.press('Escape');
     expect(await menu.isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
 
-  it('shows the decision tree in the menu on a wide screen, and a sidebar that marks the current page', async () => {
+  it('opens the phone menu without JavaScript too', async () => {
+    const { page } = await openPage(browser(), { ...PHONE, javaScriptEnabled: false });
+    await page.goto(`${baseUrl}/guides/kms/`);
+    await page.locator('button.menu-toggle').click();
+    const menu = page.locator('#site-menu');
+    expect(await menu.isVisible()).toBe(true);
+    expect(await menu.locator('a[aria-current="page"]').getAttribute('href')).toBe('/guides/kms/');
+  });
+
+  it('shows the main menu in the header on a wide screen, and a sidebar that marks the current page', async () => {
     const { page } = await openPage(browser(), DESKTOP);
     await page.goto(`${baseUrl}/factors/kms/branch-offices/`);
     expect(await page.locator('button.menu-toggle').isVisible()).toBe(false);
@@ -52,17 +82,13 @@ describe('the header and main menu', () => {
       expect(await sidebar.locator(`a[href="${href}"]`).count(), href).toBeGreaterThan(0);
     }
     // The pros and cons of the method being read are listed, other methods fold to their page.
-    expect(await sidebar.locator('a[href^="/factors/kms/"]').count()).toBeGreaterThan(3);
+    expect(await sidebar.locator('a[href^="/factors/kms/"]:visible').count()).toBeGreaterThan(3);
     expect(await sidebar.locator('a[href^="/factors/mak/"]').count()).toBe(0);
+    // About is in the header here, not repeated in the sidebar.
+    expect(await sidebar.locator('a[href="/about/"]').isVisible()).toBe(false);
     const main = await page.locator('main').boundingBox();
     const side = await sidebar.boundingBox();
     expect(side!.x + side!.width).toBeLessThanOrEqual(main!.x);
-  });
-
-  it('hides the sidebar on a phone', async () => {
-    const { page } = await openPage(browser(), PHONE);
-    await page.goto(`${baseUrl}/guides/kms/`);
-    expect(await page.locator('nav.sidebar').isVisible()).toBe(false);
   });
 });
 
@@ -84,13 +110,44 @@ describe('on-page contents, anchors, copy buttons and the guide pager', () => {
     expect(await toc.locator('a[aria-current="true"]').count()).toBe(1);
   });
 
-  it('shows "On this page" as a plain list above the text on a phone', async () => {
+  it('keeps "On this page" in reach on a phone: a bar at the top of the window that drops the list down', async () => {
+    const { page, errors } = await openPage(browser(), PHONE);
+    await page.goto(`${baseUrl}/guides/kms/`);
+    const toggle = page.locator('nav.toc button.toc-toggle');
+    const list = page.locator('nav.toc ul');
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await list.isVisible()).toBe(false);
+    // Far down the guide, the bar is still at the top of the window.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.6));
+    const bar = await toggle.boundingBox();
+    expect(bar!.y).toBeGreaterThanOrEqual(0);
+    expect(bar!.y).toBeLessThan(50);
+    await toggle.click();
+    expect(await list.isVisible()).toBe(true);
+    const box = await list.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    // A section chosen from the list: the list closes, and the section's heading shows below the bar.
+    const link = list.locator('a').nth(3);
+    const id = (await link.getAttribute('href'))!.slice(1);
+    await link.click();
+    await page.waitForURL(new RegExp(`#${id}$`));
+    await list.waitFor({ state: 'hidden' });
+    const heading = await page.locator(`[id="${id}"]`).boundingBox();
+    const after = await toggle.boundingBox();
+    expect(heading!.y).toBeGreaterThanOrEqual(after!.y + after!.height - 1);
+    expect(heading!.y).toBeLessThan(200);
+    expect(errors).toEqual([]);
+  });
+
+  it('ends a long guide with a link back to its top', async () => {
     const { page } = await openPage(browser(), PHONE);
     await page.goto(`${baseUrl}/guides/kms/`);
-    const toc = await page.locator('nav.toc').boundingBox();
-    const body = await page.locator('[data-article-body]').boundingBox();
-    expect(toc!.y + toc!.height).toBeLessThanOrEqual(body!.y);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('nav.toc')!).position)).toBe('static');
+    const back = page.locator('.back-to-top a');
+    await back.scrollIntoViewIfNeeded();
+    await back.click();
+    await page.waitForFunction(() => window.scrollY < 200);
+    expect(await page.locator('h1').isVisible()).toBe(true);
   });
 
   it('puts a link to each section after its heading, named after the section', async () => {
@@ -172,5 +229,24 @@ describe('line length', () => {
     );
     expect(perLine.length).toBeGreaterThan(0);
     expect(Math.max(...perLine)).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('the folders of the pros and cons', () => {
+  it('answers /factors/ with every pro and con, by method', async () => {
+    const { page } = await openPage(browser(), PHONE);
+    const response = await page.goto(`${baseUrl}/factors/`);
+    expect(response!.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toMatch(/pro and con/i);
+    for (const method of ['kms', 'mak', 'adba']) expect(await page.locator(`main h2 a[href="/${method}/"]`).count(), method).toBe(1);
+    expect(await page.locator('main a[href="/factors/kms/branch-offices/"]').isVisible()).toBe(true);
+  });
+
+  it.each([true, false])('sends /factors/<method>/ on to the method page (JavaScript: %s)', async (javaScriptEnabled) => {
+    const { page } = await openPage(browser(), { ...DESKTOP, javaScriptEnabled });
+    const response = await page.goto(`${baseUrl}/factors/mak/`);
+    expect(response!.status()).toBe(200);
+    await page.waitForURL(`${baseUrl}/mak/`);
+    expect(await page.locator('h1').textContent()).toContain('MAK');
   });
 });

@@ -48,6 +48,24 @@ describe('printing', () => {
     expect(colours.badgeText).toBe('Con');
   });
 
+  it('prints an article as the article: not "Where this decides", "Related", "On this page" or the pager', async () => {
+    for (const width of [1280, 700]) {
+      const { page } = await openPage(browser(), { viewport: { width, height: 1000 } });
+      await page.goto(`${baseUrl}/factors/kms/branch-offices/`);
+      // On screen they are there.
+      for (const id of ['where-it-decides', 'related']) expect(await page.locator(`h2#${id}`).isVisible(), id).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).toContain('KMS is hard to run across decentralised branch offices');
+      expect(text).toContain('Sources');
+      for (const words of ['Where this decides', 'Related pros and cons', 'Next\n']) expect(text, `${words} at ${width} px`).not.toContain(words);
+      await page.goto(`${baseUrl}/guides/kms/`);
+      const guide = await page.evaluate(() => document.body.innerText);
+      expect(guide).toContain('What KMS is and how clients find a host');
+      for (const words of ['On this page', 'Back to top']) expect(guide, `${words} at ${width} px`).not.toContain(words);
+    }
+  });
+
   it('prints no controls and no stray separator where the edit link was', async () => {
     const page = await printed('/factors/kms/branch-offices/');
     const visible = await page.evaluate(() =>
@@ -69,26 +87,70 @@ describe('printing', () => {
   });
 });
 
-describe('/compare/ on a phone', () => {
-  it('keeps the topic column in place and the header visible, says that the table scrolls, and marks pros and cons in text', async () => {
+describe('/compare/', () => {
+  it('is a card per topic on a phone, nothing to scroll sideways, pros and cons marked in text', async () => {
     const { page } = await openPage(browser(), { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
     await page.goto(`${baseUrl}/compare/`);
-    expect(await page.locator('.scroll-hint').isVisible()).toBe(true);
+    expect(await page.locator('.matrix').isVisible()).toBe(false);
+    const cards = page.locator('.topic-cards > li');
+    const topics = await page.locator('.matrix tbody th').allTextContents();
+    expect(await cards.count()).toBe(topics.length);
+    expect((await cards.locator('.card-title').allTextContents()).map((title) => title.trim())).toEqual(topics.map((topic) => topic.trim()));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // No box scrolls inside the page, and every card fits the screen.
+    const scrollers = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')].filter((element) => (element as HTMLElement).offsetParent !== null && element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== 'visible').length,
+    );
+    expect(scrollers).toBe(0);
+    for (const box of await cards.evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect))) expect(box.right).toBeLessThanOrEqual(375);
+    // The same links as the table: every pro and con of every topic, each saying in words whether it is a pro or a con.
+    const inTable = await page.locator('.matrix td a').evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort());
+    const inCards = await cards.locator('dd a').evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort());
+    expect(inCards).toEqual(inTable);
+    const first = cards.first().locator('dd li').first();
+    expect(await first.innerText()).toMatch(/^(Pro|Con): /);
+  });
+
+  it('keeps the topic column and the header row in place on a wide screen, and marks pros and cons in text', async () => {
+    const { page } = await openPage(browser(), { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${baseUrl}/compare/`);
+    expect(await page.locator('.topic-cards').isVisible()).toBe(false);
     const caption = await page.locator('.matrix caption').textContent();
     expect(caption).not.toMatch(/frontmatter/i);
-    const before = await page.locator('.matrix tbody th').first().boundingBox();
-    await page.locator('.matrix-scroll').evaluate((box) => box.scrollBy(300, 400));
-    const after = await page.locator('.matrix tbody th').nth(6).boundingBox();
-    const header = await page.locator('.matrix thead th').nth(1).boundingBox();
     const frame = await page.locator('.matrix-scroll').boundingBox();
-    expect(Math.abs(after!.x - before!.x)).toBeLessThanOrEqual(1.5);
-    expect(Math.round(header!.y)).toBeLessThanOrEqual(Math.round(frame!.y) + 40);
+    await page.locator('.matrix-scroll').evaluate((box) => box.scrollBy(0, 400));
+    // Scrolled down inside its box, the header row stays at the top of the box.
+    expect(await page.locator('.matrix-scroll').evaluate((box) => box.scrollTop)).toBeGreaterThan(300);
+    const header = await page.locator('.matrix thead th').nth(1).boundingBox();
+    expect(Math.abs(header!.y - frame!.y)).toBeLessThanOrEqual(1.5);
     // "+" on screen, "Pro:" for a screen reader.
     const stance = page.locator('.matrix .stance.pro').first();
     expect(await stance.locator('[aria-hidden="true"]').textContent()).toBe('+');
     expect(await stance.locator('.visually-hidden').textContent()).toBe('Pro:');
     expect(await page.locator('.matrix span[aria-label]').count()).toBe(0);
+  });
+
+  it('prints the table with every column on the paper, nothing cut', async () => {
+    // About the width of an A4 page's printable area.
+    const { page } = await openPage(browser(), { viewport: { width: 700, height: 1000 }, colorScheme: 'dark' });
+    await page.goto(`${baseUrl}/compare/`);
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.locator('.matrix').isVisible()).toBe(true);
+    expect(await page.locator('.topic-cards').isVisible()).toBe(false);
+    const layout = await page.evaluate(() => {
+      const table = document.querySelector('.matrix')!;
+      let clipped = 0;
+      for (let element: Element | null = table; element; element = element.parentElement) {
+        const style = getComputedStyle(element);
+        if ((style.overflowX !== 'visible' || style.overflowY !== 'visible') && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)) clipped++;
+      }
+      const cells = [...table.querySelectorAll('th, td')].map((cell) => ({ right: cell.getBoundingClientRect().right, cut: cell.scrollWidth > cell.clientWidth + 1 }));
+      return { clipped, width: document.documentElement.clientWidth, right: Math.max(...cells.map((cell) => cell.right)), cut: cells.filter((cell) => cell.cut).length, columns: table.querySelectorAll('thead th').length };
+    });
+    expect(layout.columns).toBeGreaterThanOrEqual(7);
+    expect(layout.clipped).toBe(0);
+    expect(layout.cut).toBe(0);
+    expect(layout.right).toBeLessThanOrEqual(layout.width);
   });
 });
 
@@ -117,12 +179,18 @@ describe('small things', () => {
     expect(await link.isVisible()).toBe(true);
   });
 
-  it("lists every path of answers that leads to a recommendation on the recommendation's page", async () => {
+  it("lists every path of answers that leads to a recommendation on the recommendation's page, folded", async () => {
     const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/decide/outcomes/adba-plus-mak/`);
-    const hrefs = await page.locator('section[aria-labelledby="paths-here"] li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const paths = page.locator('details.paths-here');
+    const links = paths.locator('li a');
+    const hrefs = await links.evaluateAll((elements) => elements.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(1);
     for (const href of hrefs) expect(href).toMatch(/^\/decide\/\?path=.*#adba-plus-mak$/);
     expect(new Set(hrefs).size).toBe(hrefs.length);
+    expect(await links.first().isVisible()).toBe(false);
+    expect(await paths.locator('summary').textContent()).toContain(String(hrefs.length));
+    await paths.locator('summary').click();
+    expect(await links.first().isVisible()).toBe(true);
   });
 });

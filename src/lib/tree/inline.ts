@@ -67,3 +67,12 @@ export function renderInline(text: string): string {
   };
   return render(tree, 0, text.length);
 }
+
+/**
+ * The text of inline Markdown as a reader sees it, without markup: code spans as their code, links as their
+ * label. For places that take plain text only, such as a page's description.
+ */
+export function inlineText(text: string): string {
+  const html = renderInline(text).replace(/<[^>]*>/g, '');
+  return html.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name]!);
+}
