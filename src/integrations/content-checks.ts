@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { isArticlePath } from '../lib/collections';
 import { findBrokenLinks, readPage } from '../lib/checks/links';
+import { contentPages, pageSources, type ContentPages, type TemplateRoute } from '../lib/checks/page-sources';
 import { articlePage, findMissingArticles } from '../lib/checks/pages';
 import { runStages, safeIndex } from '../lib/checks/run';
 import type { ParsedTrees } from '../lib/markdown/parsed-trees';
@@ -48,6 +49,9 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
   // Astro's base: the built pages' links start with it.
   let base = '/';
   let articles: string[] = [];
+  // What the content makes and the templates' routes: a problem found on a built page names the file it came from.
+  let pages: ContentPages | undefined;
+  let templates: TemplateRoute[] = [];
   return {
     name: 'vag:content-checks',
     hooks: {
@@ -58,12 +62,16 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
         const problems = 'rule' in index ? [index] : runStages(index);
         if ('rule' in index || problems.length) failBuild('Content check failed: fix these before building.', problems);
         articles = index.names.map((name) => name.path).filter(isArticlePath);
+        pages = contentPages(index);
         // Only a build compiles every article now; `astro dev` compiles what is visited, and edits change the text.
         if (command === 'build') for (const article of index.articles) if (article.tree) trees?.offer(article.compiled, article.tree);
         logger.info(`${articles.length} articles passed the content checks`);
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
+      },
+      'astro:routes:resolved': ({ routes }) => {
+        templates = routes.filter((route) => route.origin === 'project').map((route) => ({ entrypoint: route.entrypoint, patternRegex: route.patternRegex }));
       },
       'astro:build:done': ({ dir, logger }) => {
         if (trees?.size) logger.warn(`${trees.size} articles were parsed twice: the compiler was handed a text other than the one checked`);
@@ -74,17 +82,20 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
         // Each page is read once: the article pages are kept for the body check below.
         const articlePages = new Set(articles.map(articlePage));
         const articleHtml = new Map<string, string>();
-        const pages = files
+        const built = files
           .filter((file) => file.endsWith('.html'))
           .map((file) => {
             const html = readFileSync(join(outDir, file), 'utf8');
             if (articlePages.has(file)) articleHtml.set(file, html);
             return readPage(file, html);
           });
-        const problems: Problem[] = findBrokenLinks(pages, fileSet, relative(root, outDir).split(sep).join('/') || '.', base);
+        // Named by the folder the build publishes to, not the one it is written in (atomic-output.ts).
+        const shownOut = (relative(root, outDir).split(sep).join('/') || '.').replace(/\.partial$/, '');
+        const sourceOf = pages && pageSources(pages, base, templates);
+        const problems: Problem[] = findBrokenLinks(built, fileSet, shownOut, base, sourceOf);
         problems.push(...findMissingArticles(articles, (file) => articleHtml.get(file), contentDir));
         if (problems.length) failBuild('Built site check failed.', problems);
-        logger.info(`${pages.length} pages checked: every internal link and fragment resolves`);
+        logger.info(`${built.length} pages checked: every internal link and fragment resolves`);
       },
     },
   };

@@ -21,9 +21,18 @@ export interface ArticleCollection {
   schema: z.ZodType;
   /** URL of an entry's page, from its id. */
   url(id: string): string;
-  /** Ids every page of the collection has besides its article's headings (set by the page's layout). */
+  /**
+   * Ids the pages of the collection may have besides its article's headings (set by the page's template and the
+   * layout), so no heading may take one. Which of them a link may name is checks/page-ids.ts's business.
+   */
   pageIds: readonly string[];
 }
+
+/**
+ * Ids the shared layout (src/layouts/Base.astro) gives every page: the skip link's target, the menu and the
+ * search dialog. Every collection's `pageIds` holds them, so no heading can take one.
+ */
+export const LAYOUT_IDS = ['main', 'site-menu', 'search-dialog'] as const;
 
 export const FACTORS = {
   name: 'factors',
@@ -32,7 +41,7 @@ export const FACTORS = {
   kind: 'factor',
   schema: factorSchema,
   url: factorUrl,
-  pageIds: ['correction', 'applies-to', 'sources', 'where-it-decides', 'related', 'main'],
+  pageIds: ['correction', 'applies-to', 'sources', 'where-it-decides', 'related', 'on-this-page', ...LAYOUT_IDS],
 } satisfies ArticleCollection;
 
 export const GUIDES = {
@@ -42,7 +51,7 @@ export const GUIDES = {
   kind: 'guide',
   schema: guideSchema,
   url: guideUrl,
-  pageIds: ['on-this-page', 'sources', 'main'],
+  pageIds: ['on-this-page', 'sources', ...LAYOUT_IDS],
 } satisfies ArticleCollection;
 
 export const ARTICLE_COLLECTIONS: readonly ArticleCollection[] = [FACTORS, GUIDES];

@@ -3,6 +3,10 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { indexContent } from '../../src/lib/checks/index';
+import { readPage } from '../../src/lib/checks/links';
+import { siteRoutes } from '../../src/lib/checks/routes';
+import { TEMPLATE_PAGE_IDS, templatePageIds } from '../../src/lib/checks/page-ids';
 import { brokenContent, buildSite, listFiles, ROOT } from '../helpers/build';
 
 /*
@@ -25,7 +29,7 @@ interface BadContribution {
   name: string;
   /** The rule the report must name, e.g. `schema/unknown-tag`. */
   rule: string;
-  /** The file the problem is reported on, relative to the content folder. */
+  /** The file the problem is reported on, relative to the content folder; '' for the content folder itself. */
   file: string;
   /** 1-based line; `null` for a problem about the whole file, which is reported without a position. */
   line: number | null;
@@ -175,6 +179,8 @@ const ALL_CASES: readonly BadContribution[] = [
   { name: 'table-too-wide', rule: 'safety/table-size', file: BETA, line: 27, column: 1 },
   { name: 'nesting-indentation', rule: 'safety/nesting', file: BETA, line: 77 },
   { name: 'tree-text-too-long', rule: 'tree/too-long', file: TREE, line: 3, column: 13 },
+  // A paragraph of emphasis markers, which the Markdown parser pairs up in more than linear time (found by npm run fuzz).
+  { name: 'emphasis-runs', rule: 'safety/emphasis-runs', file: BETA, line: 27 },
   // Symbolic links at every level: a collection folder, the scenarios folder, a folder on an image's path.
   {
     name: 'symlink-collection-folder',
@@ -203,6 +209,34 @@ const ALL_CASES: readonly BadContribution[] = [
       writeFileSync(join(outside, 'diagram.png'), Buffer.from(PNG_1X1, 'base64'));
       symlinkSync(outside, join(ROOT, dir, 'images'));
       appendFileSync(join(ROOT, dir, BETA), '\n![A diagram](../../images/diagram.png)\n');
+    },
+  },
+  // What the build checked only after rendering every page, now checked before it (issue #21): links in a scenario's
+  // text, fragments on the pages of the site's templates (from an article, a tree next step, a tree help text),
+  // an image by a path from the site's root, an article with no text.
+  { name: 'scenario-broken-link', rule: 'links/unknown-page', file: SCENARIO, line: 11, column: 40 },
+  { name: 'link-template-fragment', rule: 'links/unknown-fragment', file: BETA, line: 27, column: 5 },
+  { name: 'tree-next-step-fragment', rule: 'links/unknown-fragment', file: TREE, line: 27, column: 1 },
+  { name: 'tree-help-fragment', rule: 'links/unknown-fragment', file: TREE, line: 1, column: 1 },
+  { name: 'image-absolute-path', rule: 'safety/image-file', file: BETA, line: 27, column: 1 },
+  { name: 'empty-body', rule: 'content/empty-body', file: BETA, line: 14, column: 1 },
+  // Images with an image's first bytes that do not decode: Astro's reader finds no size (the build would stop),
+  // or the pixels are damaged (the build would publish the file broken, with a warning).
+  { name: 'image-corrupt-png', rule: 'safety/image-file', file: BETA, line: 27, column: 1 },
+  { name: 'image-corrupt-data', rule: 'safety/image-file', file: BETA, line: 27, column: 1 },
+  // A heading that takes an id of the shared layout (Base.astro's menu and search dialog).
+  { name: 'heading-layout-id', rule: 'mdx/heading-id', file: BETA, line: 27, column: 1 },
+  // The content folder itself a symbolic link: everything in it would come from elsewhere.
+  {
+    name: 'symlink-content-folder',
+    rule: 'content/not-a-file',
+    file: '',
+    line: null,
+    make: (dir) => {
+      const real = join(ROOT, `${dir}-real`);
+      rmSync(real, { recursive: true, force: true });
+      renameSync(join(ROOT, dir), real);
+      symlinkSync(real, join(ROOT, dir));
     },
   },
 ];
@@ -279,7 +313,7 @@ function escapeRegExp(text: string): string {
 
 /** The report line of a case: `<contentDir>/<file>:<line>[:<column>]  <rule>  `, at the start of a line. */
 function reportLine(contentDir: string, bad: BadContribution): RegExp {
-  const file = escapeRegExp(`${contentDir}/${bad.file}`);
+  const file = escapeRegExp(bad.file ? `${contentDir}/${bad.file}` : contentDir);
   const position =
     bad.line === null ? '(?::\\d+){0,2}' : bad.column === undefined ? `:${bad.line}` : `:${bad.line}:${bad.column}`;
   return new RegExp(`^${file}${position}  ${escapeRegExp(bad.rule)}  \\S`, 'm');
@@ -328,7 +362,7 @@ function contentProblems(output: string): string[] {
 
 /** `file:line` of a case, for test names. */
 function where(bad: BadContribution): string {
-  return `${bad.file}${bad.line === null ? '' : `:${bad.line}`}`;
+  return `${bad.file || 'the content folder'}${bad.line === null ? '' : `:${bad.line}`}`;
 }
 
 describe('the corpus', () => {
@@ -369,6 +403,17 @@ describe('npm run build on each bad contribution, into one published folder', { 
     expect(listFiles(outDir)).toContain('factors/kms/beta-con/index.html');
     published = fingerprint(outDir);
   }, 180_000);
+
+  it('the good build has every id the check lets a link name on each page, and on the pages of the templates no other', () => {
+    const built = (path: string) => readPage(path, readFileSync(join(outDir, path, 'index.html'), 'utf8')).ids;
+    for (const path of Object.keys(TEMPLATE_PAGE_IDS)) expect([...built(path)].sort(), path).toEqual([...templatePageIds(path)!].sort());
+    const index = indexContent(ROOT, join(ROOT, 'test/fixtures/basic/content'));
+    for (const [path, ids] of siteRoutes(index).pages) {
+      if (!ids) continue;
+      const missing = [...ids].filter((id) => !built(path).has(id));
+      expect(missing, `ids the check knows on ${path} that the build does not give it`).toEqual([]);
+    }
+  });
 
   // One after another: every build writes next to the same output folder.
   for (const bad of CORPUS) {

@@ -1,9 +1,14 @@
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { decodeImages, MAX_IMAGE_PIXELS } from '../../src/lib/checks/image-decode';
+import { findBrokenLinks, readPage } from '../../src/lib/checks/links';
+import { pageSources, type ContentPages } from '../../src/lib/checks/page-sources';
 import { checkArticle, checkContentFolder } from '../../src/lib/checks/run';
 import { MAX_TABLE_CELLS } from '../../src/lib/checks/rules/table-size';
 import { characterProblems } from '../../src/lib/content/characters';
+import { MAX_DELIMITER_RUNS } from '../../src/lib/content/delimiters';
 import { MAX_DATA_TEXT } from '../../src/lib/content/yaml-data';
 import { formatProblem } from '../../src/lib/problem';
 import { renderInline } from '../../src/lib/tree/inline';
@@ -65,14 +70,19 @@ describe('off-site links, by every Markdown form', () => {
 describe('heading ids the page uses itself', () => {
   it('refuses a heading whose id is one of the page\'s own, at the heading', () => {
     expect(checkArticle(FILE, after('## Sources\n\nText.\n')).map(formatProblem)).toEqual([
-      `${FILE}:27:1  mdx/heading-id  heading "Sources" gets the id "sources", which the page already uses for its own section (hint: reword the heading; ids the page uses: correction, applies-to, sources, where-it-decides, related, main)`,
+      `${FILE}:27:1  mdx/heading-id  heading "Sources" gets the id "sources", which the page already uses for its own section (hint: reword the heading; ids the page uses: correction, applies-to, sources, where-it-decides, related, on-this-page, main, site-menu, search-dialog)`,
     ]);
   });
 
-  it('knows the ids of each collection: "on-this-page" on a guide, not on a factor', () => {
+  it('knows the ids of each collection: "correction" on a factor, not on a guide; the layout\'s and "on-this-page" on both', () => {
     const guide = readFileSync(join(BASIC, 'guides/words.mdx'), 'utf8');
-    expect(checkArticle('content/guides/words.mdx', `${guide}\n## On this page\n`).map((problem) => problem.rule)).toEqual(['mdx/heading-id']);
-    expect(checkArticle(FILE, after('## On this page\n'))).toEqual([]);
+    const rules = (file: string, text: string) => checkArticle(file, text).map((problem) => problem.rule);
+    expect(rules('content/guides/words.mdx', `${guide}\n## Correction\n`)).toEqual([]);
+    expect(rules(FILE, after('## Correction\n'))).toEqual(['mdx/heading-id']);
+    for (const heading of ['On this page', 'Site menu', 'Search dialog', 'Main']) {
+      expect(rules('content/guides/words.mdx', `${guide}\n## ${heading}\n`)).toEqual(['mdx/heading-id']);
+      expect(rules(FILE, after(`## ${heading}\n`))).toEqual(['mdx/heading-id']);
+    }
   });
 });
 
@@ -164,6 +174,16 @@ describe('bounds on work that grows faster than the input', () => {
     expect(checkArticle(FILE, after('- a\n  - b\n    - c\n        code in a list\n'))).toEqual([]);
   });
 
+  it(`refuses a paragraph of more than ${MAX_DELIMITER_RUNS} runs of "*", "_" or "~" before parsing it, at the line where it goes over`, () => {
+    const start = performance.now();
+    expect(checkArticle(FILE, after(`${'*_'.repeat(200)}\n${'a~'.repeat(200)}\n`)).map(formatProblem)).toEqual([
+      `${FILE}:28  safety/emphasis-runs  this paragraph holds more than 500 runs of "*", "_" or "~" by here, which the site's Markdown parser pairs up in more than linear time (hint: split the paragraph with blank lines, or write the characters less often; an article never needs this many)`,
+    ]);
+    expect(performance.now() - start).toBeLessThan(500);
+    // Blank lines end the count: as many markers in short paragraphs are text like any other.
+    expect(checkArticle(FILE, after(Array.from({ length: 20 }, () => '*a* _b_ ~~c~~ '.repeat(20)).join('\n\n')))).toEqual([]);
+  });
+
   it('renders inline Markdown in linear time: long runs of "[" and "](" and the same output as before for plain texts', () => {
     for (const text of ['['.repeat(20_000), ']('.repeat(20_000), '[a]('.repeat(10_000)]) {
       const start = performance.now();
@@ -227,11 +247,172 @@ describe('CONTRIBUTING states every limit the checks enforce', () => {
       `at most ${SIZE_LIMIT_KB} KB`,
       `at most ${MAX_NESTING} levels`,
       `at most ${MAX_TABLE_CELLS.toLocaleString('en')} cells`,
+      `at most ${MAX_DELIMITER_RUNS} runs`,
       `at most ${IMAGE_LIMIT_KB.toLocaleString('en')} KB`,
+      `and ${MAX_IMAGE_PIXELS.toLocaleString('en')} pixels`,
       `at most ${TREE_SIZE_LIMIT_KB} KB and ${TREE_MAX_ALIASES} aliases`,
       `at most ${MAX_DATA_TEXT.toLocaleString('en')} characters`,
     ]) {
       expect(limits).toContain(stated);
     }
+  });
+});
+
+describe('what the build checked after rendering the pages, checked before it', () => {
+  it('checks the links of a scenario\'s text, at their line and column in the file', () => {
+    const dir = content('scenario-links', (dir) =>
+      writeFileSync(
+        join(dir, 'scenarios/small-site.yaml'),
+        SCENARIO.replace('see [the words](/guides/words/).', 'see [the words](/guides/word/).\n\n  See [about](/about/#nope), [credits](/about/#credits) and [words](/guides/words/#gvlk).'),
+      ),
+    );
+    expect(report(dir)).toEqual([
+      'scenarios/small-site.yaml:11:40  links/unknown-page  link "/guides/word/" points to /guides/word/, which is not a page of the site — did you mean "/guides/words/"? (hint: factor pages are /factors/<method>/<slug>/, guides /guides/<slug>/)',
+      'scenarios/small-site.yaml:13:7  links/unknown-fragment  link "/about/#nope" points to "#nope", which is not a heading on /about/',
+    ]);
+  });
+
+  it('reports a link of a scenario written in another YAML style at the line of its field', () => {
+    const dir = content('scenario-links-quoted', (dir) =>
+      writeFileSync(join(dir, 'scenarios/small-site.yaml'), SCENARIO.replace(/why: \|\n[\s\S]*?\nreviewed/, 'why: "Too few machines; see [the words](/guides/word/)."\nreviewed')),
+    );
+    expect(report(dir).map((line) => line.split('  ').slice(0, 2).join('  '))).toEqual(['scenarios/small-site.yaml:10  links/unknown-page']);
+  });
+
+  it('knows the ids of the pages of the templates: /about/#credits is a link, /about/#nope is refused, from an article and the tree', () => {
+    const dir = content('template-fragments', (dir) => {
+      writeFileSync(join(dir, 'factors/kms/beta-con.mdx'), after('See [credits](/about/#credits), [the matrix](/compare/#matrix-caption), [the menu](/tags/#site-menu) and [nope](/about/#nope).\n'));
+      writeFileSync(join(dir, 'decision-tree.yaml'), TREE.replace('href: /guides/words/', 'href: "/about/#no-such-section"').replace('(/guides/words/#gvlk)', '(/compare/#nope)'));
+    });
+    expect(report(dir)).toEqual([
+      'factors/kms/beta-con.mdx:27:106  links/unknown-fragment  link "/about/#nope" points to "#nope", which is not a heading on /about/',
+      'decision-tree.yaml:1:1  links/unknown-fragment  link "/compare/#nope" points to "#nope", which is not a heading on /compare/',
+      'decision-tree.yaml:27:1  links/unknown-fragment  link "/about/#no-such-section" points to "#no-such-section", which is not a heading on /about/',
+    ]);
+  });
+
+  it('accepts a fragment only where the check knows the page has the id: on pages the content decides, the layout\'s, /decide/\'s nodes, an article\'s own', () => {
+    const links = ['/decide/#size', '/decide/outcomes/use-mak/#use-mak', '/tags/dns/#main', '/kms/#site-menu', '/factors/kms/alpha-pro/#applies-to', '/guides/words/#sources', '/decision-tree.json#anything'];
+    const refused = ['/decide/#nope', '/tags/dns/#matrix-caption', '/scenarios/small-site/#why', '/factors/kms/alpha-pro/#correction', '/factors/kms/alpha-pro/#related', '/guides/words/#on-this-page'];
+    const dir = content('content-fragments', (dir) =>
+      writeFileSync(join(dir, 'factors/kms/beta-con.mdx'), after([...links, ...refused].map((url) => `[x](${url})`).join('\n\n'))),
+    );
+    expect(report(dir).map((line) => line.split('  ').slice(1).join('  ').replace(/ points to .*/, ''))).toEqual(refused.map((url) => `links/unknown-fragment  link "${url}"`));
+  });
+
+  it('refuses an image by a path from the site\'s root, which the build would publish as a link to nothing', () => {
+    expect(report(content('image-absolute', (dir) => writeFileSync(join(dir, 'factors/kms/beta-con.mdx'), after('![A diagram](/images/diagram.png)\n'))))).toEqual([
+      'factors/kms/beta-con.mdx:27:1  safety/image-file  image "/images/diagram.png" is a path from the site\'s root: the build would not import it, and would publish a link to a file the site does not have (hint: put the image in the content folder and point to it by a path relative to the article, such as ../images/diagram.png from a guide)',
+    ]);
+  });
+
+  it.each([
+    ['only its frontmatter', ''],
+    ['only blank lines', '\n\n   \n'],
+    ['only a link definition', '[words]: /guides/words/\n'],
+    ['only a footnote no text refers to', '[^1]: A note.\n'],
+  ])('refuses an article with %s, where its body starts', (_, body) => {
+    const frontmatter = BETA.slice(0, BETA.indexOf('---\n', 4) + 4);
+    expect(checkArticle(FILE, `${frontmatter}\n${body}`).map(formatProblem)).toEqual([
+      `${FILE}:14:1  content/empty-body  the article has no text after its frontmatter, so its page would have an empty body — write its text below the closing "---"`,
+    ]);
+  });
+
+  it('accepts an article whose body is a heading, a rule or one line of text', () => {
+    const frontmatter = BETA.slice(0, BETA.indexOf('---\n', 4) + 4);
+    for (const body of ['## What it means in practice\n', '***\n', 'One line.\n']) expect(checkArticle(FILE, `${frontmatter}\n${body}`)).toEqual([]);
+  });
+});
+
+describe('images that do not decode, decoded as the build decodes them', () => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==', 'base64');
+  /** The 1×1 PNG with the size in its header changed (and the header's checksum made right again). */
+  const sized = (width: number, height: number) => {
+    const copy = Buffer.from(png);
+    copy.writeUInt32BE(width, 16);
+    copy.writeUInt32BE(height, 20);
+    copy.writeUInt32BE(crc32(copy.subarray(12, 29)), 29);
+    return copy;
+  };
+  const hint = '(hint: open it in an image editor and export it again as .png, .jpg, .gif, .webp or .avif, at most 25,000,000 pixels)';
+
+  it.each([
+    ['a PNG signature and then text, where Astro finds no size', Buffer.concat([png.subarray(0, 8), Buffer.from('not a PNG')]), 'does not decode as an image: Astro finds no width, height and format in it, so the build would stop on it'],
+    ['a PNG whose pixel data is damaged', Buffer.concat([png.subarray(0, 33), Buffer.from('0000000d49444154deadbeefdeadbeefdeadbeefde0000000049454e44ae426082', 'hex')]), 'does not decode as an image (vipspng: libpng read error)'],
+    ['a PNG cut short after its header', png.subarray(0, 40), 'does not decode as an image (Input buffer has corrupt header)'],
+    ['a GIF signature and then text', Buffer.from('GIF89a\u0001\u0000\u0001\u0000garbage', 'latin1'), 'does not decode as an image (Input buffer has corrupt header: gifload_buffer: Unexpected end of GIF source da)'],
+    ['a WebP signature and then text', Buffer.from('RIFF\u0020\u0000\u0000\u0000WEBPVP8 garbagegarbagegarbage', 'latin1'), 'does not decode as an image (Input buffer has corrupt header: webp: unable to parse image)'],
+    [`a PNG of more than ${MAX_IMAGE_PIXELS.toLocaleString('en')} pixels`, sized(6_000, 5_000), `is 6000 × 5000 pixels, over the limit of ${MAX_IMAGE_PIXELS.toLocaleString('en')} pixels`],
+  ])('refuses %s, naming the article that uses it', (_, bytes, message) => {
+    const dir = content('image-decode', (dir) => {
+      mkdirSync(join(dir, 'images'));
+      writeFileSync(join(dir, 'images/diagram.png'), bytes);
+      writeFileSync(join(dir, 'factors/kms/beta-con.mdx'), after('![A diagram](../../images/diagram.png)\n'));
+    });
+    expect(report(dir)).toEqual([`factors/kms/beta-con.mdx:27:1  safety/image-file  image "../../images/diagram.png" ${message} ${hint}`]);
+  });
+
+  it('accepts a real image, and decodes a file used twice once', () => {
+    const dir = content('image-decode-ok', (dir) => {
+      mkdirSync(join(dir, 'images'));
+      writeFileSync(join(dir, 'images/diagram.png'), png);
+      writeFileSync(join(dir, 'factors/kms/beta-con.mdx'), after('![A diagram](../../images/diagram.png) ![Again](../../images/diagram.png)\n'));
+    });
+    expect(report(dir)).toEqual([]);
+    expect(decodeImages([join(dir, 'images/diagram.png'), join(dir, 'images/missing.png')])).toEqual([undefined, 'cannot be read: ENOENT']);
+  });
+});
+
+describe('the content folder itself', () => {
+  it('is refused when it is a symbolic link, or reached through one, before anything in it is read', () => {
+    const real = content('linked-content-real', () => {});
+    const linked = join(ROOT, 'test/.output/content/fail-closed/linked-content');
+    rmSync(linked, { force: true });
+    symlinkSync(real, linked);
+    const problem = checkContentFolder(ROOT, linked).map(formatProblem);
+    expect(problem).toEqual([
+      'test/.output/content/fail-closed/linked-content  content/not-a-file  the content folder is a symbolic link; content must be real files and folders, or the site would be built from wherever the link points (hint: replace the link with the folder itself)',
+    ]);
+    const parent = join(ROOT, 'test/.output/content/fail-closed/linked-parent');
+    rmSync(parent, { force: true });
+    symlinkSync(join(ROOT, 'test/.output/content/fail-closed'), parent);
+    expect(checkContentFolder(ROOT, join(parent, 'linked-content-real')).map((problem) => problem.message)).toEqual([
+      'a folder on the way to the content folder is a symbolic link; content must be real files and folders, or the site would be built from wherever the link points',
+    ]);
+    expect(checkContentFolder(ROOT, real)).toEqual([]);
+  });
+});
+
+describe('the build\'s check of the pages names the file a page comes from', () => {
+  const pages: ContentPages = {
+    contentDir: BASIC,
+    shownDir: 'content',
+    articles: ['factors/kms/beta-con.mdx', 'guides/words.mdx'],
+    scenarioSlugs: ['small-site'],
+    outcomeIds: ['use-kms', 'use-mak'],
+  };
+  const templates = [{ entrypoint: 'src/pages/about.astro', patternRegex: /^\/about\/?$/ }];
+  const files = new Set(['index.html', 'about/index.html', 'guides/words/index.html']);
+  const broken = (page: string, href: string) => findBrokenLinks([readPage(page, `<a href="${href}">x</a>`)], files, 'dist', '/', pageSources(pages, '/', templates)).map(formatProblem);
+
+  it('an article, where its text holds the link', () => {
+    expect(broken('factors/kms/beta-con/index.html', '/factors/kms/alpha-pro/')).toEqual([
+      'content/factors/kms/beta-con.mdx:15:13  links/broken  link "/factors/kms/alpha-pro/" on its page /factors/kms/beta-con/ points to a page or file that the build did not produce',
+    ]);
+  });
+
+  it('a scenario, the tree for /decide/ and its outcomes, a template for the other pages', () => {
+    expect(broken('scenarios/small-site/index.html', '/decide/?path=few#nowhere')).toEqual([
+      'content/scenarios/small-site.yaml  links/broken  link "/decide/?path=few#nowhere" on its page /scenarios/small-site/ points to a page or file that the build did not produce',
+    ]);
+    expect(broken('decide/outcomes/use-mak/index.html', '/factors/mak/gamma-pro/').map((line) => line.split('  ')[0])).toEqual(['content/decision-tree.yaml:42:31']);
+    expect(broken('about/index.html', '/nowhere/').map((line) => line.split('  ')[0])).toEqual(['src/pages/about.astro']);
+  });
+
+  it('under a base, the link as the author wrote it', () => {
+    const found = findBrokenLinks([readPage('guides/words/index.html', '<a href="/vag/factors/kms/alpha-pro/">x</a>')], files, 'dist', '/vag/', pageSources(pages, '/vag/', templates));
+    expect(found.map(formatProblem)).toEqual([
+      'content/guides/words.mdx:13:30  links/broken  link "/vag/factors/kms/alpha-pro/" on its page /vag/guides/words/ points to a page or file that the build did not produce',
+    ]);
   });
 });

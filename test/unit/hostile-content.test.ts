@@ -197,7 +197,8 @@ describe('images', () => {
   it('refuses a local image that is a script, a symbolic link or missing', () => {
     const dir = content('images', (dir) => {
       mkdirSync(join(dir, 'images'));
-      writeFileSync(join(dir, 'images/real.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+      // A real 1×1 PNG: the check decodes images as the build does.
+      writeFileSync(join(dir, 'images/real.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==', 'base64'));
       writeFileSync(join(dir, 'images/script.png'), 'export default 1;\n');
       symlinkSync('/etc/passwd', join(dir, 'images/link.png'));
       writeFileSync(join(dir, 'factors/kms/beta-con.mdx'), `${BETA}\n![a](../../images/real.png) ![b](../../images/script.png) ![c](../../images/link.png) ![d](../../images/none.png) ![e](../../../outside.png)\n`);

@@ -48,12 +48,16 @@ export function targetFile(path: string, files: ReadonlySet<string>): string | u
   return undefined;
 }
 
+/** Where a link found on a built page is reported, when the page's source is known (see `page-sources.ts`). */
+export type SourceOf = (page: string, link: string) => { file: string; line?: number; column?: number } | undefined;
+
 /**
  * Every internal link on every page must reach a file of the build, and every
  * `#fragment` must name an id on the target page. `sitePath` is Astro's base
  * ('/' or '/volume-activation-guide/'): the site's pages answer under it, so a link must start with it.
+ * With `sourceOf`, a problem names the file the page was made from (and the page); otherwise the page in `outDir`.
  */
-export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>, outDir = 'dist', sitePath = '/'): Problem[] {
+export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>, outDir = 'dist', sitePath = '/', sourceOf?: SourceOf): Problem[] {
   const byFile = new Map(pages.map((page) => [page.file, page]));
   const prefix = sitePath.replace(/\/+$/, '');
   const problems: Problem[] = [];
@@ -63,8 +67,14 @@ export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<
       if (link === '' || /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) continue;
       const url = new URL(link, base);
       if (url.origin !== base.origin) continue;
-      const report = (message: string) =>
-        problems.push({ file: `${outDir}/${page.file}`, rule: 'links/broken', message: `link "${link}" ${message}` });
+      const report = (message: string) => {
+        const source = sourceOf?.(page.file, link);
+        problems.push(
+          source
+            ? { ...source, rule: 'links/broken', message: `link "${link}" on its page ${prefix}${pageUrl(page.file)} ${message}` }
+            : { file: `${outDir}/${page.file}`, rule: 'links/broken', message: `link "${link}" ${message}` },
+        );
+      };
       if (!url.pathname.startsWith(`${prefix}/`)) {
         report(`is outside ${prefix}/, the path the site is served under`);
         continue;

@@ -2,14 +2,16 @@ import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { SCENARIOS, collectionOf, isArticlePath } from '../collections';
+import { FACTORS, SCENARIOS, collectionOf, isArticlePath } from '../collections';
+import type { Article } from '../content/read';
 import { METHOD_IDS } from '../taxonomy';
 import { methodUrl, outcomeUrl, STATIC_PAGES, tagUrl } from '../routes';
 import { factorRefs, type ContentIndex } from './index';
+import { ARTICLE_PAGE_IDS, layoutIds, templatePageIds } from './page-ids';
 
-/** The pages a build will have, and the ids on the pages whose headings come from content. */
+/** The pages a build will have, and the ids a link may name on each (see page-ids.ts). */
 export interface SiteRoutes {
-  /** URL path → ids on that page; `null` where the ids are not known before the build. */
+  /** URL path → ids on that page; `null` for a file that is not a page (`/decision-tree.json`) or an article that cannot be read. */
   pages: Map<string, Set<string> | null>;
 }
 
@@ -48,19 +50,33 @@ export function siteRoutes(index: ContentIndex): SiteRoutes {
 const computed = new WeakMap<ContentIndex, SiteRoutes>();
 
 function predictRoutes(index: ContentIndex): SiteRoutes {
-  const pages: SiteRoutes['pages'] = new Map(STATIC_PAGES.map((page) => [page, null]));
+  const nodes = index.tree.parsed?.nodes ?? [];
+  const pages: SiteRoutes['pages'] = new Map(
+    STATIC_PAGES.map((page) => [
+      page,
+      // /decide/ shows every question and outcome, each under its own id.
+      templatePageIds(page) ?? (page === '/decide/' ? layoutIds(...nodes.map((node) => node.id)) : page.endsWith('/') ? layoutIds() : null),
+    ]),
+  );
   const readable = new Map(index.articles.filter((article) => article.tree).map((article) => [article.entry, article]));
   for (const { path } of index.names) {
     const collection = collectionOf(path);
     if (!collection || !isArticlePath(path)) continue;
     const article = readable.get(path);
     const id = path.slice(collection.folder.length + 1).replace(/\.mdx$/, '');
-    pages.set(collection.url(id), article ? new Set([...collection.pageIds, ...headingIds(article.tree!)]) : null);
+    pages.set(collection.url(id), article ? articleIds(article) : null);
   }
-  for (const method of METHOD_IDS) pages.set(methodUrl(method), null);
-  for (const slug of index.scenarioSlugs) pages.set(SCENARIOS.url(slug), null);
-  for (const tag of new Set(factorRefs(index).flatMap((factor) => factor.tags))) pages.set(tagUrl(tag), null);
+  for (const method of METHOD_IDS) pages.set(methodUrl(method), layoutIds());
+  for (const slug of index.scenarioSlugs) pages.set(SCENARIOS.url(slug), layoutIds());
+  for (const tag of new Set(factorRefs(index).flatMap((factor) => factor.tags))) pages.set(tagUrl(tag), layoutIds());
   // Without a tree file there are no outcome pages (the tree rule reports it).
-  for (const node of index.tree.parsed?.nodes ?? []) if (node.type === 'outcome') pages.set(outcomeUrl(node.id), null);
+  for (const node of nodes) if (node.type === 'outcome') pages.set(outcomeUrl(node.id), layoutIds(node.id));
   return { pages };
+}
+
+/** The ids on an article's page that a link may name: its headings', its collection's that every page has, and a factor's correction. */
+function articleIds(article: Article): Set<string> {
+  const always = Object.hasOwn(ARTICLE_PAGE_IDS, article.collection.name) ? ARTICLE_PAGE_IDS[article.collection.name]! : [];
+  const correction = article.collection === FACTORS && (article.split.data as { correction?: unknown } | undefined)?.correction ? ['correction'] : [];
+  return layoutIds(...always, ...correction, ...headingIds(article.tree!));
 }

@@ -1,10 +1,12 @@
 import { relative, sep } from 'node:path';
 import { collectionOf } from '../collections';
 import { readArticle } from '../content/read';
+import { contentFolderProblem } from '../content/walk';
 import { short, type Problem } from '../problem';
 import { indexContent, type ContentIndex } from './index';
 import { articleLinks } from './rules/content-links';
 import { duplicateSlug } from './rules/duplicate-slug';
+import { emptyBody } from './rules/empty-body';
 import type { Rule } from './rules/each-article';
 import { footnoteLabels } from './rules/footnote-labels';
 import { frontmatter } from './rules/frontmatter';
@@ -14,6 +16,7 @@ import { mdxSyntax } from './rules/mdx-syntax';
 import { methodFolder } from './rules/method-folder';
 import { placeholders } from './rules/placeholders';
 import { safety } from './rules/safety';
+import { scenarioLinks } from './rules/scenario-links';
 import { scenarios } from './rules/scenarios';
 import { tableSize } from './rules/table-size';
 import { tree } from './rules/tree';
@@ -30,9 +33,9 @@ export const STAGES: readonly (readonly Rule[])[] = [
   // What could run, or be read from elsewhere, when the site is built or read.
   [safety, localImages, tableSize],
   // What the build would reject in one file.
-  [frontmatter, placeholders, methodFolder, mdxSyntax, footnoteLabels, reservedHeadingIds],
+  [frontmatter, placeholders, methodFolder, mdxSyntax, footnoteLabels, reservedHeadingIds, emptyBody],
   // What needs every file: slugs, the decision tree, links between pages.
-  [duplicateSlug, tree, scenarios, articleLinks, treeLinksRule],
+  [duplicateSlug, tree, scenarios, articleLinks, treeLinksRule, scenarioLinks],
 ];
 
 /** Run the stages over an index; problems in stage order. */
@@ -69,7 +72,7 @@ export function checkContentFolder(root: string, contentDir: string): Problem[] 
 /** {@link indexContent}, with anything unexpected while reading turned into one problem on the folder. */
 export function safeIndex(root: string, contentDir: string): ContentIndex | Problem {
   try {
-    return indexContent(root, contentDir);
+    return contentFolderProblem(root, contentDir) ?? indexContent(root, contentDir);
   } catch (error) {
     return { file: relative(root, contentDir).split(sep).join('/') || '.', rule: 'content/crash', message: `the content folder could not be read: ${short(String((error as Error)?.message ?? error))}` };
   }

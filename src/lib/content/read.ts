@@ -7,6 +7,7 @@ import { short, type Problem } from '../problem';
 import type { ArticleCollection } from '../collections';
 import { bomProblem, characterProblems, decodeUtf8 } from './characters';
 import { compiledBody, splitFrontmatter, type SplitFile } from './frontmatter';
+import { delimiterProblem } from './delimiters';
 import { nestingProblem } from './nesting';
 import { SIZE_LIMIT_KB, sizeProblem } from './walk';
 
@@ -37,7 +38,8 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 /**
  * Read one article: decode it (UTF-8 only, without a byte order mark or the
  * characters content/characters.ts refuses), refuse nesting deeper than the
- * parsers can take, split the frontmatter and parse the body once. Never
+ * parsers can take and paragraphs of emphasis markers that cost them more than linear time, split the
+ * frontmatter and parse the body once. Never
  * throws: anything unexpected is a `safety/parse` problem naming the file.
  */
 export function readArticle(collection: ArticleCollection, entry: string, file: string, bytes: Uint8Array | string): ReadResult {
@@ -52,6 +54,8 @@ export function readArticle(collection: ArticleCollection, entry: string, file: 
   if (characters.length) return { problems: characters };
   const nesting = nestingProblem(file, text);
   if (nesting) return { problems: [nesting] };
+  const delimiters = delimiterProblem(file, text);
+  if (delimiters) return { problems: [delimiters] };
   try {
     const id = entry.slice(collection.folder.length + 1).replace(/\.mdx$/, '');
     const article: Article = { collection, id, entry, file, split: splitFrontmatter(text), compiled: compiledBody(text) };

@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../problem';
 import { ENTRY_NAME, type ArticleCollection } from '../collections';
 
@@ -48,6 +48,37 @@ export function walkCollection(contentDir: string, shownDir: string, collection:
   if (folder) walk.problems.push(folder);
   else visit(walk, contentDir, shownDir, collection, [collection.folder], true);
   return walk;
+}
+
+/**
+ * `content/not-a-file` when the content folder is a symbolic link, or is reached through one on its way from the
+ * project root (`VAG_CONTENT_DIR=…`): everything in it would come from wherever the link points. Undefined for a
+ * real folder, or one that does not exist (then there is no content to read, and the tree rule says so).
+ */
+export function contentFolderProblem(root: string, contentDir: string): Problem | undefined {
+  const shown = printable(relative(root, contentDir).split(sep).join('/') || '.');
+  let real: string;
+  try {
+    if (lstatSync(contentDir).isSymbolicLink()) return linkedContentFolder(shown, 'the content folder is a symbolic link');
+    real = realpathSync(contentDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { file: shown, rule: 'content/read', message: `the content folder cannot be read: ${errorCode(error)}` };
+  }
+  // The folders between the project root and the content folder: the root itself may live anywhere.
+  const below = relative(resolve(root), resolve(contentDir));
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch (error) {
+    return { file: shown, rule: 'content/read', message: `the project folder cannot be read: ${errorCode(error)}` };
+  }
+  if (below.split(sep)[0] !== '..' && real !== join(realRoot, below)) return linkedContentFolder(shown, 'a folder on the way to the content folder is a symbolic link');
+  return undefined;
+}
+
+function linkedContentFolder(file: string, what: string): Problem {
+  return { file, rule: 'content/not-a-file', message: `${what}; content must be real files and folders, or the site would be built from wherever the link points`, hint: 'replace the link with the folder itself' };
 }
 
 /**

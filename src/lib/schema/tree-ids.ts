@@ -8,7 +8,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * node's id for the node's headings: a node with such an id would clash with
  * them in the page (`tree-index` would hide the tree's data from its script).
  */
-const PAGE_IDS = new Set(['main', 'tree-index', 'trail-title', 'diagram-title', 'search-dialog', 'where-it-decides', 'sources', 'correction']);
+const PAGE_IDS = new Set(['main', 'site-menu', 'tree-index', 'trail-title', 'diagram-title', 'search-dialog', 'where-it-decides', 'sources', 'correction']);
 const NODE_SUFFIXES = /-(title|pros|cons|next|notes)$/;
 
 /** Names every plain object has (`constructor`…): as an id they would be found in any lookup table. */

@@ -4,6 +4,9 @@ import type { Definition, Nodes } from 'mdast';
 import type { Problem } from '../../problem';
 import { short } from '../../problem';
 import { isLocalImagePath } from '../safety/urls';
+import { decodeImages, MAX_IMAGE_PIXELS } from '../image-decode';
+import type { Article } from '../../content/read';
+import type { ContentIndex } from '../index';
 import { eachArticle } from './each-article';
 
 /** Largest local image, in kilobytes. */
@@ -18,16 +21,41 @@ const SIGNATURES: readonly ((head: Uint8Array) => boolean)[] = [
   (head) => String.fromCharCode(...head.subarray(4, 8)) === 'ftyp' && /^avi[fs]$/.test(String.fromCharCode(...head.subarray(8, 12))), // AVIF
 ];
 
+/** The hint of every image problem. */
+const IMAGE_HINT = 'put a real .png, .jpg, .gif, .webp or .avif file in the content folder and point to it by a relative path';
+
 /**
  * `safety/image-file`: Astro imports a local image while it builds, so each
  * one must be a real image: a regular file inside the content folder, reached
  * through no symbolic link (neither the file nor a folder on its way), no larger than {@link IMAGE_LIMIT_KB}, whose bytes are
- * those of an image. A script saved as `.png`, or a link to a file elsewhere
- * on the machine, is refused before the build reads it.
+ * those of an image and decode as one, as the build decodes them (check/image-decode.ts). A script saved as `.png`,
+ * a damaged file, or a link to a file elsewhere on the machine, is refused before the build reads it; so is a path
+ * from the site's root (`/images/x.png`), which the build does not import but publishes as a link to a file it does not have.
  */
-export const localImages = eachArticle((article, index) => {
+export function localImages(index: ContentIndex): Problem[] {
+  // The files that pass every other test are decoded together at the end: one decoder for the whole check.
+  const toDecode: ImageToDecode[] = [];
+  const problems = eachArticle((article) => imagesOf(article, index, toDecode))(index);
+  const paths = [...new Set(toDecode.map((image) => image.path))];
+  const decoded = decodeImages(paths);
+  const verdicts = new Map(paths.map((path, at) => [path, decoded[at]]));
+  for (const { path, problem } of toDecode) {
+    const why = verdicts.get(path);
+    if (why) problems.push(problem(why, `open it in an image editor and export it again as .png, .jpg, .gif, .webp or .avif, at most ${MAX_IMAGE_PIXELS.toLocaleString('en')} pixels`));
+  }
+  return problems;
+}
+
+/** An image file still to be decoded, and the problem to report at its place in the article if it does not decode. */
+interface ImageToDecode {
+  path: string;
+  problem: (message: string, hint?: string) => Problem;
+}
+
+/** The problems of the local images of one article; the files that pass are added to `toDecode`. */
+function imagesOf(article: Article, index: ContentIndex, toDecode: ImageToDecode[]): Problem[] {
   if (!article.tree) return [];
-  const problems: Problem[] = [];
+  const found: Problem[] = [];
   const definitions = new Map<string, Definition>();
   const images: { url: string; at?: { line: number; column: number } }[] = [];
   const walk = (node: Nodes) => {
@@ -40,19 +68,23 @@ export const localImages = eachArticle((article, index) => {
   const contentDir = resolve(index.contentDir);
   for (const image of images) {
     const url = image.url.startsWith('\0') ? definitions.get(image.url.slice(1))?.url : image.url;
-    if (url === undefined || url.startsWith('/') || !isLocalImagePath(url)) continue;
-    const path = resolve(dirname(join(contentDir, article.entry)), url);
-    const report = (message: string) =>
-      problems.push({ file: article.file, line: image.at?.line, column: image.at?.column, rule: 'safety/image-file', message: `image "${short(url)}" ${message}`, hint: 'put a real .png, .jpg, .gif, .webp or .avif file in the content folder and point to it by a relative path' });
-    if (relative(contentDir, path).startsWith(`..${sep}`)) {
-      report('is outside the content folder');
+    if (url === undefined || !isLocalImagePath(url)) continue;
+    const problem = (message: string, hint = IMAGE_HINT): Problem => ({ file: article.file, line: image.at?.line, column: image.at?.column, rule: 'safety/image-file', message: `image "${short(url)}" ${message}`, hint });
+    if (url.startsWith('/')) {
+      found.push(problem("is a path from the site's root: the build would not import it, and would publish a link to a file the site does not have", 'put the image in the content folder and point to it by a path relative to the article, such as ../images/diagram.png from a guide'));
       continue;
     }
-    const problem = linkedPathProblem(contentDir, path) ?? imageFileProblem(path);
-    if (problem) report(problem);
+    const path = resolve(dirname(join(contentDir, article.entry)), url);
+    if (relative(contentDir, path).startsWith(`..${sep}`)) {
+      found.push(problem('is outside the content folder'));
+      continue;
+    }
+    const why = linkedPathProblem(contentDir, path) ?? imageFileProblem(path);
+    if (why) found.push(problem(why));
+    else toDecode.push({ path, problem });
   }
-  return problems;
-});
+  return found;
+}
 
 /**
  * Why a path inside the content folder is reached through a symbolic link (a linked folder on the way, or the

@@ -1,0 +1,44 @@
+import { LAYOUT_IDS } from '../collections';
+
+/*
+ * The ids a link's `#fragment` may name on each page, known before the build: a link to an id the check does not
+ * know is on the page is refused, so that whatever the check accepts the build's link check accepts too. Where a
+ * page's ids depend on the content in ways the templates decide (a method's or a tag's page, the home page), only
+ * the layout's ids are known; the content's own links never need more.
+ */
+
+/**
+ * The pages the site's templates make whatever the content, and their ids besides the layout's (`LAYOUT_IDS`).
+ * Kept equal to the built pages by test/build/corpus.test.ts and to the templates by test/unit/page-ids.test.ts:
+ * add a page or an id here when you add it to a template.
+ */
+export const TEMPLATE_PAGE_IDS: Readonly<Record<string, readonly string[]>> = {
+  '/about/': ['credits', 'sources', 'contributing', 'disclaimer'],
+  '/compare/': ['matrix-caption'],
+  '/decide/map/': [],
+  '/guides/': [],
+  '/scenarios/': [],
+  '/search/': ['search-start-title'],
+  '/tags/': [],
+};
+
+/**
+ * Ids on every page of a collection besides its headings and the layout's: those its template renders whatever
+ * the article says (its sources, and a factor's "Applies to"). The other ids a collection reserves (`pageIds`:
+ * a correction, related articles, where it decides, "On this page") appear only on some pages.
+ */
+export const ARTICLE_PAGE_IDS: Readonly<Record<string, readonly string[]>> = {
+  factors: ['applies-to', 'sources'],
+  guides: ['sources'],
+};
+
+/** Every id on a page of {@link TEMPLATE_PAGE_IDS}, the layout's included; undefined for a page whose ids the content decides. */
+export function templatePageIds(path: string): Set<string> | undefined {
+  const own = Object.hasOwn(TEMPLATE_PAGE_IDS, path) ? TEMPLATE_PAGE_IDS[path] : undefined;
+  return own ? new Set([...LAYOUT_IDS, ...own]) : undefined;
+}
+
+/** The ids every page has: the layout's. */
+export function layoutIds(...more: readonly string[]): Set<string> {
+  return new Set([...LAYOUT_IDS, ...more]);
+}
