@@ -58,9 +58,13 @@ describe('a fixture site with four factors and one guide', () => {
 
   it('puts every factor in the comparison matrix, under each of its tags', () => {
     const html = readHtml(build.outDir, '/compare/');
+    // The table (wide screens and paper) and the topic cards (phones) each list a factor once per tag.
+    const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'));
+    const cards = html.slice(html.indexOf('<ol class="topic-cards"'));
     for (const factor of factors) {
-      const mentions = html.split(`href="${factor.url}"`).length - 1;
-      expect(mentions, factor.url).toBe(factor.tags.length);
+      for (const [view, part] of [['table', table], ['cards', cards]] as const) {
+        expect(part.split(`href="${factor.url}"`).length - 1, `${factor.url} in the ${view}`).toBe(factor.tags.length);
+      }
     }
   });
 
@@ -157,7 +161,8 @@ describe('builds that must fail', () => {
   it('fails on a broken link that only the built pages show (a relative link), naming the page', () => {
     const result = buildSite('relative-link', brokenContent('relative-link'));
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/factors\/kms\/beta-con\/index\.html {2}links\/broken {2}link "\.\.\/gamma-con\/" points to a page or file that the build did not produce/);
+    // The safety net names the article the page came from, with the line, and the page.
+    expect(result.output).toMatch(/relative-link\/factors\/kms\/beta-con\.mdx:\d+:\d+ {2}links\/broken {2}link "\.\.\/gamma-con\/" on its page \/factors\/kms\/beta-con\/ points to a page or file that the build did not produce/);
     expect(listFiles(result.outDir)).toEqual([]);
   });
 
