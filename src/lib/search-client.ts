@@ -1,8 +1,9 @@
 /**
- * What the browser side of search agrees on: the URL of a shared search, the
- * query parameter that carries the searched words to the page a result opens,
- * and the keys that open search. Pure functions, used by the search page and the search
- * dialog (src/scripts/) and unit-tested on their own.
+ * What the script every page shares needs of search: where Pagefind's files
+ * are, the URL of a search, the query parameter that carries the searched
+ * words to the page a result opens, and the keys that open search. Kept
+ * apart from src/lib/search.ts, which only the search itself loads, so that
+ * it stays small. Pure functions, unit-tested on their own.
  */
 
 import { withBase } from './routes';
@@ -20,15 +21,6 @@ export type FilterParam = (typeof FILTER_PARAMS)[number];
 /** The shortcuts that open search, as `aria-keyshortcuts` lists them. */
 export const SEARCH_SHORTCUTS = '/ Control+K Meta+K';
 
-export function filtersFromUrl(params: URLSearchParams): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  for (const name of FILTER_PARAMS) {
-    const values = params.getAll(name).filter(Boolean);
-    if (values.length) filters[name] = values;
-  }
-  return filters;
-}
-
 export function urlFor(term: string, filters: Record<string, string[]> = {}): string {
   const params = new URLSearchParams();
   if (term) params.set('q', term);
@@ -43,20 +35,6 @@ export function urlFor(term: string, filters: Record<string, string[]> = {}): st
  * only, and the link still lands on its section (`/guides/kms/?highlight=kms#srv-records`).
  */
 export const HIGHLIGHT_PARAM = 'highlight';
-
-/**
- * The filters of a shared URL with each value spelled as the index spells it,
- * whatever case the URL used (`method=mak` → `MAK`). `known` is Pagefind's
- * filter → value → count; a value it does not know is kept as it is.
- */
-export function canonicalFilters(filters: Record<string, string[]>, known: Record<string, Record<string, number>>): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(filters)) {
-    const spellings = Object.keys(Object.hasOwn(known, name) ? known[name]! : {});
-    result[name] = values.map((value) => spellings.find((spelling) => spelling.toLowerCase() === value.toLowerCase()) ?? value);
-  }
-  return result;
-}
 
 /** The parts of a keydown event the shortcut depends on. */
 export interface KeyPress {

@@ -141,7 +141,7 @@ describe.each(MODES)('the Content-Security-Policy $mode', ({ header }) => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'reinstall');
     await loadLazyResults(page);
     expect(await page.locator('pagefind-results a[href^="/"]').count()).toBeGreaterThan(0);
-    await page.locator('pagefind-filter-pane label', { hasText: /^MAK/ }).first().click();
+    await page.locator('.search-page [data-search-filters]').getByRole('checkbox', { name: /^MAK\b/ }).check();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('method') === 'MAK');
     await loadLazyResults(page);
     expect(problems()).toEqual([]);

@@ -154,6 +154,7 @@ describe('offline, served with Vary: Origin', () => {
 
     await page.goto(`${site}/search/?q=laptops`);
     await page.locator('pagefind-results a[href^="/"]').first().waitFor({ timeout: 15_000 });
+    await page.locator('pagefind-results a[href^="/"]').nth(1).waitFor({ timeout: 15_000 });
     expect(await page.locator('pagefind-results a[href^="/"]').count()).toBeGreaterThan(1);
     await context.close();
   });

@@ -29,7 +29,7 @@ const QUERIES: [query: string, expected: string][] = [
   ['CSVLK', '/factors/kms/host-key-limits/'],
   ['Customer Specific Volume License Key', '/factors/kms/host-key-limits/'],
   ['GVLK', '/guides/glossary/'],
-  ['threshold', '/factors/mak/only-choice-below-threshold/'],
+  ['small site below the threshold', '/factors/mak/only-choice-below-threshold/'],
   ['virtual machines', '/guides/cloud-and-virtual-desktops/'],
   ['virtual machines lab threshold', '/factors/kms/hard-to-test-threshold/'],
   ['phone activation', '/factors/mak/no-client-internet-needed/'],
@@ -74,6 +74,20 @@ describe('search quality against the real index', () => {
   it('ranks the KMS guide or the KMS page first for "kms", not an article that mentions KMS in passing', async () => {
     const [first] = await search('kms');
     expect(['/guides/kms/', '/kms/']).toContain(first);
+  });
+
+  it('lists only pages that explain the KMS threshold in the top three for "threshold"', async () => {
+    const explain = [
+      '/guides/kms/',
+      '/guides/glossary/',
+      '/guides/adba/',
+      '/tags/activation-threshold/',
+      '/factors/mak/only-choice-below-threshold/',
+      '/factors/adba/no-host-no-threshold/',
+      '/factors/kms/hard-to-test-threshold/',
+    ];
+    const top = await search('threshold', 3);
+    for (const url of top) expect(explain, top.join(', ')).toContain(url);
   });
 
   it('ranks the ADBA guide or the ADBA page in the top two for "ADBA"', async () => {
@@ -180,8 +194,7 @@ describe('the search page in Chromium', () => {
     const { page: filtered } = await openPage(browser());
     await filtered.goto(`${baseUrl}/search/?q=activation`);
     await filtered.locator('pagefind-results a[href^="/"]').first().waitFor();
-    const option = filtered.locator('pagefind-filter-pane label', { hasText: /^MAK/ }).first();
-    await option.click();
+    await filtered.locator('.search-page [data-search-filters]').getByRole('checkbox', { name: /^MAK\b/ }).check();
     await filtered.waitForFunction(() => new URL(location.href).searchParams.get('method') === 'MAK');
     await filtered.waitForFunction(() =>
       [...document.querySelectorAll('pagefind-results a[href^="/"]')].every((a) => /\/(mak|guides|decide)\//.test(a.getAttribute('href') ?? '')),
@@ -211,9 +224,9 @@ describe('the search page in Chromium', () => {
     await first.waitFor();
     const box = await first.boundingBox();
     expect(box!.y).toBeLessThan(800);
-    expect(await phone.locator('pagefind-filter-pane input[type="checkbox"]').first().isVisible()).toBe(false);
+    expect(await phone.locator('[data-search-filters] input[type="checkbox"]').first().isVisible()).toBe(false);
     await phone.locator('summary', { hasText: 'Filters' }).click();
-    await phone.locator('pagefind-filter-pane label', { hasText: /^MAK/ }).first().waitFor({ state: 'visible' });
+    await phone.locator('[data-search-filters]').getByRole('checkbox', { name: /^MAK\b/ }).waitFor({ state: 'visible' });
   });
 
   it('focuses the page\'s own search box on "/" when already on the search page, rather than opening the dialog', async () => {
@@ -286,12 +299,15 @@ describe('the search dialog on an article page', () => {
     await reader.locator('dialog.pf-modal[open] pagefind-input input').waitFor();
     await reader.keyboard.type('activation');
     await reader.locator('dialog[open] pagefind-results a[href^="/"]').first().waitFor();
-    await reader.locator('dialog[open] pagefind-filter-dropdown[filter="method"] button').first().click();
-    await reader.locator('dialog[open] [role="option"]', { hasText: /^MAK/ }).first().click();
+    await reader.locator('dialog[open] summary', { hasText: 'Filters' }).click();
+    await reader.locator('dialog[open]').getByRole('checkbox', { name: /^MAK\b/ }).check();
+    // Folded again, the filter lists leave the dialog to the results.
+    await reader.locator('dialog[open] summary', { hasText: 'Filters' }).click();
     await reader.waitForFunction(() => {
       const links = [...document.querySelectorAll('dialog[open] pagefind-results a[href^="/factors/"]')];
       return links.length > 0 && links.every((a) => a.getAttribute('href')!.startsWith('/factors/mak/'));
     });
+    // The words, then the dialog (search-dialog.test.ts follows each step).
     await reader.keyboard.press('Escape');
     await reader.keyboard.press('Escape');
     await reader.locator('dialog.pf-modal[open]').waitFor({ state: 'detached' }).catch(() => undefined);
@@ -305,8 +321,8 @@ describe('the search dialog on an article page', () => {
     await reader.locator('dialog.pf-modal[open] pagefind-input input').waitFor();
     await reader.keyboard.type('activation');
     await reader.locator('dialog[open] pagefind-results a[href^="/"]').first().waitFor();
-    await reader.locator('dialog[open] pagefind-filter-dropdown[filter="stance"] button').first().click();
-    await reader.locator('dialog[open] [role="option"]', { hasText: /^Con/ }).first().click();
+    await reader.locator('dialog[open] summary', { hasText: 'Filters' }).click();
+    await reader.locator('dialog[open]').getByRole('checkbox', { name: /^Con\b/ }).check();
     await Promise.all([reader.waitForURL(/\/search\//), reader.locator('dialog[open] a[data-search-more]').click()]);
     const params = new URL(reader.url()).searchParams;
     expect([params.get('q'), params.getAll('stance')]).toEqual(['activation', ['Con']]);

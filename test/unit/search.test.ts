@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchAliases } from '../../src/lib/search';
-import { canonicalFilters, filtersFromUrl, isSearchShortcut, urlFor } from '../../src/lib/search-client';
+import { canonicalFilters, filtersFromUrl, searchAliases } from '../../src/lib/search';
+import { isSearchShortcut, urlFor } from '../../src/lib/search-client';
 
 describe('searchAliases', () => {
   it('adds the long form of an abbreviation the text uses, and the other way round', () => {

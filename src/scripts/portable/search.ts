@@ -8,14 +8,18 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { SEARCH_GLOBAL } from '../../lib/portable/assets';
 import type { SearchDocument } from '../../lib/portable/search-documents';
-import { FILTER_LABELS, SEARCH_PLACEHOLDER } from '../../lib/search';
-import { FILTER_PARAMS, filtersFromUrl, urlFor, type FilterParam } from '../../lib/search-client';
-import { SEARCH_RANKING } from '../../lib/search-ranking';
+import { FILTER_LABELS, filtersFromUrl, orderFilterValues, SEARCH_FILTERS, SEARCH_PLACEHOLDER } from '../../lib/search';
+import { urlFor, type FilterParam } from '../../lib/search-client';
+import { isSectionField, SEARCH_RANKING } from '../../lib/search-ranking';
 
 type Indexed = SearchDocument & { id: number };
 
-/** The metadata that the site's ranking weighs besides the title: found and ranked here with the same weights. */
-const META_FIELDS = Object.keys(SEARCH_RANKING.metaWeights).filter((name) => name !== 'title');
+/**
+ * The metadata that the site's ranking weighs besides the title: found and ranked here with the same weights. Not
+ * the section fields (`section1`…): MiniSearch has the sections' titles in `headings`, and adds up words matched
+ * in different fields where Pagefind weighs a section only when it holds all the searched words.
+ */
+const META_FIELDS = Object.keys(SEARCH_RANKING.metaWeights).filter((name) => name !== 'title' && !isSectionField(name));
 
 /**
  * A result link that scrolls to and marks the searched words (a text fragment): the online site highlights them
@@ -43,7 +47,7 @@ function createIndex(documents: readonly Indexed[]): MiniSearch<Indexed> {
       return String(document[field as keyof Indexed] ?? '');
     },
     searchOptions: {
-      boost: { ...SEARCH_RANKING.metaWeights, aliases: 4, summary: 3, headings: 2 },
+      boost: { ...Object.fromEntries(META_FIELDS.map((name) => [name, SEARCH_RANKING.metaWeights[name]!])), aliases: 4, summary: 3, headings: 2 },
       prefix: true,
       fuzzy: (term) => (term.length > 4 ? 0.2 : false),
     },
@@ -61,15 +65,18 @@ export function startPortableSearch(): void {
   const indexed: Indexed[] = documents.map((document, id) => ({ ...document, id }));
   const index = createIndex(indexed);
 
-  // The online page's Pagefind elements are gone; what is left of its layout gives way to this one.
+  // The online page's Pagefind elements are gone; what is left of its layout gives way to this one, but for the
+  // suggestions shown before anything is searched.
+  const start = root.querySelector<HTMLElement>('[data-search-start]');
   for (const child of [...root.children]) if (child.tagName !== 'NOSCRIPT') child.remove();
   const box = element('input', { type: 'search', id: 'portable-search-input', placeholder: SEARCH_PLACEHOLDER, autocomplete: 'off' });
   box.setAttribute('aria-label', 'Search the guide');
   const selects = new Map<FilterParam, HTMLSelectElement>();
   const filterPane = element('aside', { className: 'portable-search-filters' });
   filterPane.setAttribute('aria-label', 'Filters');
-  for (const name of FILTER_PARAMS) {
-    const values = [...new Set(indexed.flatMap((document) => document.filters[name] ?? []))].sort((a, b) => a.localeCompare(b));
+  // The filters and their values in the order and with the names of the online search screens.
+  for (const name of SEARCH_FILTERS) {
+    const values = orderFilterValues(name, indexed.flatMap((document) => document.filters[name] ?? []));
     if (!values.length) continue;
     const select = element('select', { name }, element('option', { value: '' }, 'Any'), ...values.map((value) => element('option', { value }, value)));
     selects.set(name, select);
@@ -80,7 +87,7 @@ export function startPortableSearch(): void {
   const results = element('ol', { className: 'portable-search-results' });
   const form = element('form', { className: 'portable-search' }, element('div', { className: 'search-box' }, box));
   form.setAttribute('role', 'search');
-  root.append(form, element('div', { className: 'search-layout' }, filterPane, element('div', {}, status, results)));
+  root.append(form, element('div', { className: 'search-layout' }, filterPane, element('div', {}, ...(start ? [start] : []), status, results)));
   root.classList.add('ready');
 
   const chosen = (): Record<string, string[]> => {
@@ -104,10 +111,12 @@ export function startPortableSearch(): void {
     } else {
       found = Object.keys(filters).length ? indexed.filter(keep) : [];
     }
+    if (start) start.hidden = Boolean(term || Object.keys(filters).length);
     status.textContent = term || Object.keys(filters).length ? `${found.length} ${found.length === 1 ? 'result' : 'results'}${term ? ` for “${term}”` : ''}` : '';
     const words = term.toLowerCase().split(/\s+/).filter(Boolean);
     results.replaceChildren(
-      ...found.slice(0, 50).map((document) => {
+      // Every result, as the online search lists them: a page found for an abbreviation is found for its long form too.
+      ...found.map((document) => {
         const href = `${prefix}${document.file}`;
         const item = element('li', {}, element('h2', {}, element('a', { href: withTextFragment(href, term) }, document.title)));
         if (document.summary) item.append(element('p', {}, document.summary));

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, useBrowser } from '../helpers/browser';
+import { SEARCH_RANKING } from '../../src/lib/search-ranking';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+let page: Page;
+
+/**
+ * What administrators type (an error code, a command, a count question) and the result that must come first on
+ * /search/, as the reader sees it: the first result's page and, where given, one of the sections listed under it.
+ * Chosen from the content, not read back from the search code: the troubleshooting entry for an error code, the
+ * command reference for a command, the guide section that answers a question.
+ */
+const FIRST: [query: string, page: string, section?: string][] = [
+  ['0xC004F074', '/guides/troubleshooting/', '0xc004f074'],
+  ['0xc004f074', '/guides/troubleshooting/', '0xc004f074'],
+  ['0x8007232B', '/guides/troubleshooting/', '0x8007232b'],
+  ['0xC004C020', '/guides/troubleshooting/', '0xc004c020'],
+  ['0xC004C008', '/guides/troubleshooting/', '0xc004c008'],
+  ['0xC004F038', '/guides/troubleshooting/', '0xc004f038'],
+  ['0xC004F06C', '/guides/troubleshooting/', '0xc004f06c'],
+  ['0xC004F011', '/guides/token-based/', 'event-12321-and-0xc004f011-usually-noise'],
+  ['slmgr dlv', '/guides/command-reference/', 'slmgr-status'],
+  ['slmgr /dlv', '/guides/command-reference/', 'slmgr-status'],
+  ['slmgr /dli', '/guides/command-reference/', 'slmgr-status'],
+  ['slmgr /xpr', '/guides/command-reference/', 'slmgr-status'],
+  ['slmgr /ipk', '/guides/command-reference/', 'slmgr-keys'],
+  ['slmgr ato', '/guides/command-reference/'],
+  ['rearm', '/guides/command-reference/', 'slmgr-activation'],
+  ['slmgr /skms', '/guides/command-reference/', 'slmgr-kms-client'],
+  ['ospp.vbs dstatus', '/guides/command-reference/', 'office-osppvbs'],
+  ['event 12290', '/guides/command-reference/', 'event-ids'],
+  ['event 12321', '/guides/token-based/', 'event-12321-and-0xc004f011-usually-noise'],
+  ['office kms count', '/guides/glossary/', 'kms-count'],
+  ['kms count', '/guides/glossary/', 'kms-count'],
+  ['activation count', '/guides/mak/', 'activation-counts'],
+  ['phone activation', '/guides/mak/', 'phone-activation-step-by-step'],
+  ['proxy activation', '/guides/mak/', 'proxy-activation-with-vamt'],
+  ['office adba', '/guides/adba/', 'office-with-adba'],
+  ['AVMA', '/guides/avma/'],
+];
+
+beforeAll(async () => {
+  ({ page } = await openPage(browser(), { viewport: { width: 1280, height: 900 } }));
+  await page.goto(`${baseUrl}/search/`);
+  await page.locator('.search-page.ready pagefind-input input').waitFor();
+});
+
+/** Type `query` into the search page and read the first result as shown: its page and the sections listed under it. */
+async function firstResult(query: string): Promise<{ page: string; sections: string[] }> {
+  await page.locator('pagefind-input input').fill(query);
+  await page.waitForFunction((query) => (document.querySelector('pagefind-summary')?.textContent ?? '').includes(query), query);
+  const first = page.locator('pagefind-results .pf-result').first();
+  await first.locator('.pf-result-link').waitFor();
+  const path = (href: string | null) => new URL(href ?? '', baseUrl).pathname;
+  return {
+    page: path(await first.locator('.pf-result-link').getAttribute('href')),
+    sections: (await first.locator('.pf-heading-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))).map(
+      (href) => new URL(href, 'http://x').hash.slice(1),
+    ),
+  };
+}
+
+describe('what an administrator types comes first, not a recommendation that mentions it', () => {
+  it.each(FIRST)('"%s" opens %s first', async (query, expected, section) => {
+    const shown = await firstResult(query);
+    expect(shown.page).toBe(expected);
+    if (section) expect(shown.sections).toContain(section);
+  });
+
+  it('lists no recommendation in the first three for a command or an error code it only mentions', async () => {
+    for (const query of ['0xC004F074', 'slmgr /dlv', 'ospprearm', 'slmgr /ipk']) {
+      await firstResult(query);
+      const top = await page
+        .locator('pagefind-results .pf-result-link')
+        .evaluateAll((links) => links.slice(0, 3).map((link) => new URL(link.getAttribute('href') ?? '', location.href).pathname));
+      expect(top.filter((url) => url.startsWith('/decide/outcomes/')), `${query}: ${top.join(', ')}`).toEqual([]);
+    }
+  });
+
+  it('indexes a recommendation by its title and rationale, not by the notes and next steps of every path', async () => {
+    // Written as a string so the test runner does not rewrite the browser's import().
+    const urls = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.options({ ranking: ${JSON.stringify(SEARCH_RANKING)} });
+      const found = {};
+      for (const words of ['if you answered', 'sources behind this recommendation', 'ESU MAK']) {
+        const search = await pagefind.search(words);
+        found[words] = (await Promise.all(search.results.map((result) => result.data()))).map((data) => data.url);
+      }
+      return found;
+    })()`)) as Record<string, string[]>;
+    for (const [words, found] of Object.entries(urls)) expect(found.filter((url) => url.startsWith('/decide/outcomes/')), words).toEqual([]);
+  });
+
+  it('still finds a recommendation by its title and rationale', async () => {
+    const shown = await firstResult('Azure public IP forced tunnelling');
+    expect(shown.page).toMatch(/^\/(decide\/outcomes|scenarios|guides|factors)\//);
+    await firstResult('MAK with VAMT proxy activation');
+    const top = await page.locator('pagefind-results .pf-result-link').evaluateAll((links) => links.slice(0, 5).map((link) => new URL(link.getAttribute('href') ?? '', location.href).pathname));
+    expect(top).toContain('/decide/outcomes/mak-proxy-vamt/');
+  });
+});
