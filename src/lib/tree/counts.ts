@@ -83,7 +83,7 @@ export function judgeCount(kind: CountKind, counts: Counts): CountVerdict {
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 /** What was counted, in words: "30 Windows machines", "8 Office installations". */
-export function describeCount(kind: CountKind, count: number): string {
+function describeCount(kind: CountKind, count: number): string {
   return kind === 'office' ? plural(count, 'Office installation', 'Office installations') : plural(count, 'Windows machine', 'Windows machines');
 }
 

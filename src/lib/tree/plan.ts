@@ -32,7 +32,7 @@ export interface Plan {
 }
 
 /** Limits on a plan read from a URL: a crafted link cannot make the page do unbounded work. */
-export const PLAN_LIMITS = { parts: 20, walks: 2, answers: 40, name: 60, count: 1_000_000 } as const;
+const PLAN_LIMITS = { parts: 20, walks: 2, answers: 40, name: 60, count: 1_000_000 } as const;
 
 /** The part whose KMS host part `index` uses: the one it names, if that part runs its own; otherwise itself. */
 export function hostOf(plan: Plan, index: number): number {
@@ -127,7 +127,7 @@ export interface PlanPosition {
 }
 
 /** Whether a plan is one unnamed walk with no counts: its URL is then the plain `?path=` of that walk. */
-export function isSingleWalk(plan: Plan): boolean {
+function isSingleWalk(plan: Plan): boolean {
   const [part, ...others] = plan.parts;
   return !!part && others.length === 0 && part.walks.length <= 1 && !part.name && part.counts.clients + part.counts.servers + part.counts.office === 0;
 }
