@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -9,6 +9,7 @@ import { articlePage, findMissingArticles } from '../lib/checks/pages';
 import { runStages, safeIndex } from '../lib/checks/run';
 import type { ParsedTrees } from '../lib/markdown/parsed-trees';
 import { formatReport, type Problem } from '../lib/problem';
+import { listFiles } from '../lib/files';
 
 /**
  * Stop the build on content problems: the report alone on stderr, then exit with status 1. Not a thrown
@@ -32,11 +33,6 @@ export interface ContentChecksOptions {
   trees?: ParsedTrees;
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-}
 
 /**
  * Checks content before Astro compiles it (every rule of `npm run check`

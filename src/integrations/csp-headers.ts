@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatHeadersFile, headerPolicy, metaPolicy, policyFirstInHead } from '../lib/csp';
+import { listFiles } from '../lib/files';
 
 /**
  * Serves the Content-Security-Policy as an HTTP header too. Astro writes the
@@ -26,10 +27,7 @@ export function cspHeaders(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = readdirSync(outDir, { recursive: true, withFileTypes: true })
-          .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-          .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-          .sort();
+        const pages = listFiles(outDir).filter((file) => file.endsWith('.html'));
         const policies: string[] = [];
         const missing: string[] = [];
         for (const page of pages) {

@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { notSavedPage, offlinePlan, serviceWorkerSource } from '../lib/offline';
+import { listFiles } from '../lib/files';
 
 export interface OfflineOptions {
   /** Id of this build: names the offline cache and is Pagefind's meta cache tag on every page. */
@@ -30,9 +31,7 @@ export function offline({ buildId }: OfflineOptions): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
-          .filter((entry) => entry.isFile())
-          .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+        const files = listFiles(outDir);
         const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
         const plan = offlinePlan(files, buildId, base, read);
         const notFound = read('404.html');

@@ -3,11 +3,12 @@
  * checks a real build against them and `npm run lighthouse` writes them into
  * BENCHMARKS.md. Sizes are gzipped at zlib level 9, so they are deterministic.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ARTICLE_COLLECTIONS } from './collections';
 import { PAGEFIND_BUNDLE } from './search-client';
+import { listFiles } from './files';
 
 export const KB = 1024;
 
@@ -85,10 +86,7 @@ export interface BudgetReport {
 }
 
 function htmlFiles(outDir: string): string[] {
-  return readdirSync(outDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+  return listFiles(outDir).filter((file) => file.endsWith('.html'));
 }
 
 /** `factors/kms/x/index.html` → `/factors/kms/x/`; `404.html` → `/404.html`. */

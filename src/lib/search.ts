@@ -7,6 +7,7 @@
  */
 import { FILTER_PARAMS, type FilterParam } from './search-client';
 import { METHODS, METHOD_IDS, STANCES, STANCE_IDS, TAGS, TAG_IDS, type Tag } from './taxonomy';
+import { safeDecode } from './safe-decode';
 
 export const ALIASES: readonly (readonly [string, string])[] = [
   ['KMS', 'Key Management Service'],
@@ -190,12 +191,8 @@ const ROUTE_FOLDERS = new Set(['factors', 'guides', 'scenarios', 'decide', 'outc
  * lifecycle`. `base` is the path the site is served under; route folders and stray characters are left out.
  */
 export function searchWordsFromPath(pathname: string, base = '/'): string {
-  let path = pathname;
-  try {
-    path = decodeURIComponent(pathname);
-  } catch {
-    // A malformed escape: its words are read as they are.
-  }
+  // A malformed escape: its words are read as they are.
+  let path = safeDecode(pathname) ?? pathname;
   if (path.startsWith(base)) path = path.slice(base.length);
   const words = path
     .toLowerCase()

@@ -1,3 +1,4 @@
+import { safeDecode } from '../safe-decode';
 import type { Problem } from '../problem';
 
 /** What the link check needs to know of one built HTML page. */
@@ -28,18 +29,9 @@ export function pageUrl(file: string): string {
   return `/${file}`.replace(/index\.html$/, '');
 }
 
-/** `decodeURIComponent`, or undefined for text with a malformed escape (`%E0%A4%A`). */
-function decoded(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The output file a root-relative path resolves to, or undefined for a path that names a folder with no index or does not decode. */
 export function targetFile(path: string, files: ReadonlySet<string>): string | undefined {
-  const clean = decoded(path)?.replace(/^\//, '');
+  const clean = safeDecode(path)?.replace(/^\//, '');
   if (clean === undefined) return undefined;
   if (clean === '' ) return files.has('index.html') ? 'index.html' : undefined;
   if (clean.endsWith('/')) return files.has(`${clean}index.html`) ? `${clean}index.html` : undefined;
@@ -84,7 +76,7 @@ export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<
         report('points to a page or file that the build did not produce');
         continue;
       }
-      const fragment = decoded(url.hash.slice(1));
+      const fragment = safeDecode(url.hash.slice(1));
       if (fragment === undefined) {
         report('has a "#" part that is not valid percent-encoding');
         continue;

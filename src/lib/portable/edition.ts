@@ -5,14 +5,15 @@
  * use, make each page portable (page.ts), index the pages for search
  * (search-documents.ts), add the classic script and stylesheet.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { fromHtml } from 'hast-util-from-html';
 import { PORTABLE_ASSETS } from './assets';
 import { portablePage, type Edition } from './page';
 import { searchDocument, searchIndexScript, type SearchDocument } from './search-documents';
 import { portableLink, rewriteCssUrls } from './urls';
+import { listFiles } from '../files';
 
 const SOURCE = join(import.meta.dirname, '../..');
 
@@ -21,13 +22,6 @@ function onlineOnlyFile(file: string): boolean {
   return /^(pagefind\/|sw\.js$|_headers$|_redirects$|robots\.txt$|sitemap[^/]*\.xml$)/.test(file);
 }
 
-/** Every file under a folder, relative, with forward slashes, sorted. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** The classic script of the portable pages: src/scripts/portable/main.ts and what it imports, in one file. */
 function bundleClientScript(): string {

@@ -5,6 +5,7 @@
  * to the page that names its file; links to the internet stay as they are.
  */
 import { posix } from 'node:path';
+import { safeDecode } from '../safe-decode';
 
 /** What a URL on a page of the portable copy points to. */
 export type PortableLink =
@@ -32,11 +33,7 @@ function splitUrl(url: string): { path: string; rest: string } {
 }
 
 function decodePath(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
+  return safeDecode(path) ?? path;
 }
 
 function encodePath(path: string): string {

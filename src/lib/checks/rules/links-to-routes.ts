@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { Problem } from '../../problem';
 import { closest } from '../../suggest';
 import type { SiteRoutes } from '../routes';
+import { safeDecode } from '../../safe-decode';
 
 /** A root-relative link or link definition, with its place in the file. */
 export interface ContentLink {
@@ -43,14 +44,6 @@ export function contentLinks(tree: Root): ContentLink[] {
   return links;
 }
 
-/** `decodeURIComponent` that gives undefined instead of throwing on a malformed escape. */
-export function safeDecode(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * `links/unknown-page`, `links/unknown-fragment`, `links/malformed`: every
