@@ -11,6 +11,7 @@ import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { cspConfig } from './src/lib/csp.ts';
 import { SITE, basePath, contentDir } from './src/lib/site.ts';
+import { inSitemap } from './src/lib/routes.ts';
 import { newBuildId } from './src/lib/offline.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.ts';
 import { ParsedTrees, remarkParsedTrees } from './src/lib/markdown/parsed-trees.ts';
@@ -61,7 +62,7 @@ export default defineConfig({
   security: { csp: cspConfig },
   // Order matters: the search index is written before the checks read the output, so links to
   // /pagefind/ files resolve; atomicOutput comes last and publishes only a build that passed everything.
-  integrations: [mdx(), sitemap(), searchIndex(), offline({ buildId }), cspHeaders(), contentChecks({ contentDir: contentDir(), trees: parsedTrees }), atomicOutput()],
+  integrations: [mdx(), sitemap({ filter: (page) => inSitemap(page, base) }), searchIndex(), offline({ buildId }), cspHeaders(), contentChecks({ contentDir: contentDir(), trees: parsedTrees }), atomicOutput()],
   vite: {
     build: {
       rollupOptions: {

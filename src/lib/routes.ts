@@ -61,3 +61,13 @@ export function scenarioUrl(slug: string): string {
 export function outcomeUrl(id: string): string {
   return withBase(`/decide/outcomes/${id}/`);
 }
+
+/**
+ * Whether the sitemap lists a page: not the pages that only send the reader on (`/factors/<method>/` redirects to the
+ * method's page) or repeat another (`/decide/map/folded/` is the map with its branches folded). `url` is the full URL
+ * the sitemap integration gives, `base` Astro's base.
+ */
+export function inSitemap(url: string, base: string): boolean {
+  const path = `/${new URL(url).pathname.slice(base.replace(/\/+$/, '').length).replace(/^\/+/, '')}`;
+  return !/^\/factors\/[^/]+\/$/.test(path) && path !== '/decide/map/folded/';
+}

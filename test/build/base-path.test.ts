@@ -80,6 +80,10 @@ describe(`the real site built under ${BASE}`, () => {
     const sitemaps = files.filter((file) => /^sitemap.*\.xml$/.test(file));
     const locs = sitemaps.flatMap((file) => [...read(file).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => ({ file, url: match[1]! })));
     expect(locs.some(({ url }) => new URL(url).pathname === `${BASE}factors/kms/branch-offices/`)).toBe(true);
+    // A redirect (the folder of a method's factors) and a second view of the map are not pages of their own.
+    expect(files).toContain('factors/kms/index.html');
+    expect(locs.filter(({ url }) => /\/factors\/[^/]+\/$|\/decide\/map\/folded\/$/.test(new URL(url).pathname)).map(({ url }) => url)).toEqual([]);
+    expect(locs.some(({ url }) => new URL(url).pathname === `${BASE}decide/map/`)).toBe(true);
     expect(locs.filter(({ url }) => !new URL(url).pathname.startsWith(BASE)).map(({ file, url }) => `${file}: ${url}`)).toEqual([]);
     const canonical = /<link rel="canonical" href="([^"]+)"/.exec(read('factors/kms/branch-offices/index.html'))?.[1];
     expect(new URL(canonical!).pathname).toBe(`${BASE}factors/kms/branch-offices/`);
