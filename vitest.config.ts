@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['test/build/**/*.test.ts'],
           // The corpus of bad contributions runs `npm run check` and `npm run build` once per case: its own suite.
           exclude: ['test/build/corpus.test.ts'],
+          // One build of the real content, shared by the tests that read it.
+          globalSetup: ['test/build/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // Astro builds are CPU-heavy; run one file at a time on a 2-core machine.

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BuildResult } from '../helpers/build';
 import { BUDGETS, budgetTable, formatKb, measureBudgets, type BudgetReport } from '../../src/lib/budgets';
 
 // The byte budgets of src/lib/budgets.ts, checked on a build of the real content.
@@ -7,7 +7,7 @@ let build: BuildResult;
 let report: BudgetReport;
 
 beforeAll(() => {
-  build = buildSite('budgets', 'content');
+  build = inject('siteBuild');
   if (build.status !== 0) throw new Error(`the site did not build:\n${build.output}`);
   report = measureBudgets(build.outDir);
   const articles = report.rows.filter((row) => row.kind === 'page');

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, ROOT } from '../helpers/build';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { listFiles, ROOT } from '../helpers/build';
 
 // `npm run portable`'s step after the build, on a build of the real content: every reference in the copy must
 // be a file inside it (or the internet), as a browser resolves it from a page opened with file://.
@@ -14,7 +14,7 @@ let files: string[] = [];
 let cli = '';
 
 beforeAll(() => {
-  const build = buildSite('portable', 'content');
+  const build = inject('siteBuild');
   if (build.status !== 0) throw new Error(`the site did not build:\n${build.output}`);
   const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/portable.ts', '--from', build.outDir, '--out', PORTABLE, '--zip', ZIP], {
     cwd: ROOT,

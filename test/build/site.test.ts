@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, listFiles, readHtml, siteScripts, type BuildResult } from '../helpers/build';
+import { listFiles, readHtml, siteScripts, type BuildResult } from '../helpers/build';
 import { readTreeFile } from '../../src/lib/tree/load';
 import { STATIC_PAGES } from '../../src/lib/routes';
 import { METHOD_IDS } from '../../src/lib/taxonomy';
@@ -13,7 +13,7 @@ let build: BuildResult;
 let articles: string[];
 
 beforeAll(() => {
-  build = buildSite('site', 'content');
+  build = inject('siteBuild');
   articles = listFiles('content')
     .filter((file) => /^(factors|guides)\/.+\.mdx$/.test(file))
     .map((file) => `/${file.replace(/\.mdx$/, '')}/`);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { listFiles as listOutput } from '../../src/lib/files';
 import { pageScripts } from '../../src/lib/budgets';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -67,12 +68,9 @@ export function buildSite(name: string, contentDir: string, { fresh = true, base
   return { status: result.status, output, outDir };
 }
 
-/** Every file in a folder, relative, with forward slashes. */
+/** Every file in a folder, relative, with forward slashes (none when the folder is missing: a build that failed early). */
 export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  return existsSync(dir) ? listOutput(dir) : [];
 }
 
 export function readHtml(outDir: string, urlPath: string): string {
