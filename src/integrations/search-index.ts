@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { listFiles } from '../lib/files';
 import { PAGEFIND_BUNDLE } from '../lib/search-client';
 import { INDEX_EXCLUDE, RECOMMENDATION_WEIGHT } from '../lib/search';
 
@@ -13,24 +14,25 @@ const RECOMMENDATIONS = 'decide/outcomes';
 const literal = (name: string) => name.replace(/[\\[\]{}()<>*?!,:]/g, '\\$&');
 
 /**
- * A glob of every HTML file under `root` except those in the folder `apart` (a path relative to `root`):
- * `{*.html,adba/**\/*.html,…,decide/*.html,decide/map/**\/*.html}`. Built from the folders that exist,
- * so a new section of the site is indexed without a change here.
+ * A glob of every HTML file of `files` (paths relative to the output folder, as listFiles gives them) except those
+ * in the folder `apart`: `{*.html,adba/**\/*.html,…,decide/*.html,decide/map/**\/*.html}`. Built from the folders
+ * that hold pages, so a new section of the site is indexed without a change here.
  */
-export function globExcept(root: string, apart: string): string {
-  const patterns: string[] = [];
-  const walk = (folder: string, rest: string[]) => {
-    const prefix = folder ? `${folder}/` : '';
-    patterns.push(`${prefix}*.html`);
-    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const path = `${prefix}${literal(entry.name)}`;
-      if (entry.name !== rest[0]) patterns.push(`${path}/**/*.html`);
-      else if (rest.length > 1) walk(posix.join(folder, entry.name), rest.slice(1));
-    }
-  };
-  walk('', apart.split('/'));
-  return `{${patterns.join(',')}}`;
+export function globExcept(files: readonly string[], apart: string): string {
+  const apartParts = apart.split('/');
+  const patterns = new Set<string>();
+  for (const file of files) {
+    if (!file.endsWith('.html')) continue;
+    const parts = file.split('/');
+    // How many of the file's folders lead down to `apart`: all of them, and it is in `apart`.
+    let depth = 0;
+    while (depth < parts.length - 1 && depth < apartParts.length && parts[depth] === apartParts[depth]) depth++;
+    if (depth === apartParts.length) continue;
+    // The pages beside that way, or the whole first folder off it.
+    const prefix = parts.slice(0, depth).map((part) => `${literal(part)}/`).join('');
+    patterns.add(depth === parts.length - 1 ? `${prefix}*.html` : `${prefix}${literal(parts[depth]!)}/**/*.html`);
+  }
+  return `{${[...patterns].sort().join(',')}}`;
 }
 
 /**
@@ -56,18 +58,15 @@ export function searchIndex(): AstroIntegration {
           // The Pagefind process inherits the environment; build.env tunes its allocator.
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: [...INDEX_EXCLUDE] });
           if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir, glob: globExcept(outDir, RECOMMENDATIONS) });
+          const files = listFiles(outDir);
+          const added = await index.addDirectory({ path: outDir, glob: globExcept(files, RECOMMENDATIONS) });
           if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
           let pages = added.page_count;
-          let recommendations: string[] = [];
-          try {
-            recommendations = readdirSync(join(outDir, RECOMMENDATIONS), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
-          } catch {
-            // A site without a decision tree (a test fixture) has no recommendation pages.
-          }
+          // A site without a decision tree (a test fixture) has none.
+          const recommendations = files.filter((file) => file.startsWith(`${RECOMMENDATIONS}/`) && file.endsWith('.html'));
           for (const file of recommendations) {
-            const sourcePath = join(outDir, RECOMMENDATIONS, file);
-            const url = `/${posix.join(RECOMMENDATIONS, file.split('\\').join('/')).replace(/index\.html$/, '')}`;
+            const sourcePath = join(outDir, file);
+            const url = `/${file.replace(/index\.html$/, '')}`;
             const result = await index.addHTMLFile({ url, content: weighRecommendation(readFileSync(sourcePath, 'utf8')) });
             if (result.errors.length) throw new Error(`Pagefind could not index ${sourcePath}: ${result.errors.join('; ')}`);
             pages += 1;

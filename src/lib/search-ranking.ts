@@ -21,6 +21,11 @@
  * - `section1`…: the title of each section of a guide, one field per section,
  *   so a question whose words all head one section ("kms count", "activation
  *   count") finds that guide first, and words spread over several sections do not.
+ * - `summary`: 0, as the summary is the page's lead paragraph (a recommendation's
+ *   rationale), already weighed as its text; counted again as metadata, it would
+ *   undo RECOMMENDATION_WEIGHT (src/lib/search.ts) and favour short pages.
+ * - `aliases` (ALIASES_FIELD in src/lib/search.ts): Pagefind's default of 1, as
+ *   if the page's text held the words once.
  */
 
 /** How many sections of a guide are fields of their own; the sections after the last share its field. */
@@ -42,6 +47,7 @@ export const SEARCH_RANKING = {
     aka: 8,
     abbr: 20,
     defines: 20,
+    summary: 0,
     ...Object.fromEntries(Array.from({ length: SECTION_FIELDS }, (_, position) => [sectionField(position), 8])),
   } as Readonly<Record<string, number>>,
 };

@@ -47,21 +47,42 @@ export const TAG_SYNONYMS: Partial<Readonly<Record<Tag, readonly string[]>>> = {
   'small-sites': ['small business', 'few machines'],
 };
 
+/**
+ * The metadata field (`data-pagefind-meta`) that holds a page's searchTerms: searched with the page, but never shown
+ * as its excerpt, which is the page's own text. The portable edition's index reads the same field.
+ */
+export const ALIASES_FIELD = 'aliases';
+
 /** The aliases a page is indexed with: from its text (ALIASES) and from its tags (TAG_SYNONYMS). */
 export function searchTerms(text: string, tags: readonly Tag[] = []): string[] {
   return [...new Set([...searchAliases(text), ...tags.flatMap((tag) => TAG_SYNONYMS[tag] ?? [])])];
 }
 
+/** What only a printout shows (a decision report's sources and build stamp): a match there would open a page where the reader cannot see the word. */
+const PRINT_ONLY = 'print-only';
+/** The classes of a recommendation (`<section class="node outcome">`), and of the children it is indexed by. */
+const RECOMMENDATION = { classes: ['node', 'outcome'], indexed: ['node-title', 'rationale'] } as const;
+
 /**
- * What the index leaves out of every page (Pagefind's `excludeSelectors`), on top of `data-pagefind-ignore`:
+ * What the index leaves out of every page, on top of `data-pagefind-ignore`, as Pagefind's `excludeSelectors`:
  *
- * - `.print-only`: what only a printout shows (a decision report's sources and build stamp). A match there would
- *   open a page where the reader cannot see the word.
+ * - `.print-only`: see PRINT_ONLY.
  * - A recommendation (`.node.outcome`) is indexed by its title and its rationale only. Its notes and next steps
  *   for each way through the tree, its cited pros and cons and its report repeat what the guides and the pros and
  *   cons say in full; indexed, they put recommendations first for every command and error code they mention.
+ *
+ * The portable edition's index leaves out the same elements (leftOutOfIndex).
  */
-export const INDEX_EXCLUDE = ['.print-only', '.node.outcome > :not(.node-title):not(.rationale)'] as const;
+export const INDEX_EXCLUDE: readonly string[] = [
+  `.${PRINT_ONLY}`,
+  `${RECOMMENDATION.classes.map((name) => `.${name}`).join('')} > ${RECOMMENDATION.indexed.map((name) => `:not(.${name})`).join('')}`,
+];
+
+/** Whether INDEX_EXCLUDE leaves out an element, by its classes and its parent's: for an index read without CSS selectors. */
+export function leftOutOfIndex(classes: readonly string[], parentClasses: readonly string[]): boolean {
+  if (classes.includes(PRINT_ONLY)) return true;
+  return RECOMMENDATION.classes.every((name) => parentClasses.includes(name)) && !RECOMMENDATION.indexed.some((name) => classes.includes(name));
+}
 
 /**
  * The weight of a recommendation's rationale in the index (Pagefind's `data-pagefind-weight`; a paragraph weighs
@@ -183,7 +204,11 @@ export function guideAbbreviation(guideId: string): string | undefined {
   return method && METHODS[method].label;
 }
 
-/** The folders of the site's routes (src/lib/routes.ts), which say where a page was, not what it was about. */
+/**
+ * The folders of the site's routes, which say where a page was, not what it was about: the site's own pages' and
+ * each collection's (src/lib/collections.ts, kept apart because the browser loads this module; test/unit/collections.test.ts
+ * fails for a collection whose folder is missing here).
+ */
 const ROUTE_FOLDERS = new Set(['factors', 'guides', 'scenarios', 'decide', 'outcomes', 'tags', 'search', 'index', 'html']);
 
 /**

@@ -40,6 +40,7 @@ const FIRST: [query: string, page: string, section?: string][] = [
   ['proxy activation', '/guides/mak/', 'proxy-activation-with-vamt'],
   ['office adba', '/guides/adba/', 'office-with-adba'],
   ['AVMA', '/guides/avma/'],
+  ['ospprearm', '/guides/non-persistent-vdi/', 'office-in-the-image-run-ospprearm-before-capture'],
 ];
 
 beforeAll(async () => {
@@ -95,11 +96,50 @@ describe('what an administrator types comes first, not a recommendation that men
     for (const [words, found] of Object.entries(urls)) expect(found.filter((url) => url.startsWith('/decide/outcomes/')), words).toEqual([]);
   });
 
+  it('indexes a scenario by its own story, not by the recommendation’s text and notes it repeats', async () => {
+    // A note of the recommendations for volume-licensed Office, which a dozen scenarios reach: only the scenario
+    // whose own story is about the end of support (Windows 10 and its Extended Security Updates) is found by it.
+    const scenarios = (await found('no more security updates')).filter((url) => url.startsWith('/scenarios/'));
+    expect(scenarios).toEqual(['/scenarios/windows-10-esu-domain/']);
+    expect((await found('air-gapped lab 40 machines'))[0]).toBe('/scenarios/air-gapped-lab/');
+  });
+
   it('still finds a recommendation by its title and rationale', async () => {
     const shown = await firstResult('Azure public IP forced tunnelling');
     expect(shown.page).toMatch(/^\/(decide\/outcomes|scenarios|guides|factors)\//);
     await firstResult('MAK with VAMT proxy activation');
     const top = await page.locator('pagefind-results .pf-result-link').evaluateAll((links) => links.slice(0, 5).map((link) => new URL(link.getAttribute('href') ?? '', location.href).pathname));
     expect(top).toContain('/decide/outcomes/mak-proxy-vamt/');
+  });
+});
+
+/** What the index returns for `words`, ranked as the site ranks them: each page's URL and the excerpts shown for it. */
+async function excerpts(words: string): Promise<{ url: string; excerpts: string[] }[]> {
+  // Written as a string so the test runner does not rewrite the browser's import().
+  return (await page.evaluate(`(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    await pagefind.options({ ranking: ${JSON.stringify(SEARCH_RANKING)} });
+    const search = await pagefind.search(${JSON.stringify(words)});
+    const data = await Promise.all(search.results.map((result) => result.data()));
+    return data.map((item) => ({ url: item.url, excerpts: [item.excerpt, ...item.sub_results.map((sub) => sub.excerpt)] }));
+  })()`)) as { url: string; excerpts: string[] }[];
+}
+
+/** The URLs of the pages the index finds for `words`. */
+async function found(words: string): Promise<string[]> {
+  return (await excerpts(words)).map((result) => result.url);
+}
+
+describe('an excerpt shows the page’s own text, not the words it is also found by', () => {
+  it('finds the pages about isolated networks for "airgapped", which no article writes, and shows their text', async () => {
+    const results = await excerpts('airgapped');
+    expect(results.map((result) => result.url)).toContain('/tags/isolated-networks/');
+    for (const result of results) expect(result.excerpts.join(' '), result.url).not.toMatch(/airgapped/i);
+  });
+
+  it('shows no list of abbreviations under the pages found for a long form', async () => {
+    const results = await excerpts('Key Management Service');
+    expect(results.slice(0, 2).map((result) => result.url).sort()).toEqual(['/guides/kms/', '/kms/']);
+    for (const result of results) expect(result.excerpts.join(' '), result.url).not.toContain('Key Management Service · ');
   });
 });

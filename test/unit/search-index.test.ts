@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { globExcept, weighRecommendation } from '../../src/integrations/search-index';
-import { RECOMMENDATION_WEIGHT, searchKeys } from '../../src/lib/search';
+import { INDEX_EXCLUDE, leftOutOfIndex, RECOMMENDATION_WEIGHT, searchKeys } from '../../src/lib/search';
 import { isSectionField, SEARCH_RANKING, SECTION_FIELDS, sectionField } from '../../src/lib/search-ranking';
 
 describe('searchKeys: what a guide is the reference for', () => {
@@ -50,28 +47,13 @@ describe('the ranking of sections', () => {
 });
 
 describe('indexing the recommendation pages apart', () => {
-  let root = '';
-  afterEach(() => {
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
-
-  function site(files: string[]): string {
-    root = mkdtempSync(join(tmpdir(), 'vag-search-index-'));
-    for (const file of files) {
-      mkdirSync(dirname(join(root, file)), { recursive: true });
-      writeFileSync(join(root, file), '<html></html>');
-    }
-    return root;
-  }
-
-  it('globs every HTML file but those of one folder, from the folders that exist', () => {
-    const dir = site(['index.html', '404.html', 'guides/kms/index.html', 'decide/index.html', 'decide/map/index.html', 'decide/outcomes/kms/index.html', 'downloads/a/index.html']);
-    expect(globExcept(dir, 'decide/outcomes')).toBe('{*.html,decide/*.html,decide/map/**/*.html,downloads/**/*.html,guides/**/*.html}');
+  it('globs every HTML file but those of one folder, from the folders that hold pages', () => {
+    const files = ['404.html', 'decide/index.html', 'decide/map/index.html', 'decide/outcomes/kms/index.html', 'downloads/a/index.html', 'favicon.svg', 'guides/kms/index.html', 'index.html', 'media/logo.png'];
+    expect(globExcept(files, 'decide/outcomes')).toBe('{*.html,decide/*.html,decide/map/**/*.html,downloads/**/*.html,guides/**/*.html}');
   });
 
   it('escapes a folder name that would read as glob syntax', () => {
-    const dir = site(['a{b}/index.html', 'decide/outcomes/x/index.html']);
-    expect(globExcept(dir, 'decide/outcomes')).toBe('{*.html,a\\{b\\}/**/*.html,decide/*.html}');
+    expect(globExcept(['a{b}/index.html', 'decide/outcomes/x/index.html'], 'decide/outcomes')).toBe('{a\\{b\\}/**/*.html}');
   });
 
   it('weighs a recommendation’s rationale, its summary, below a paragraph, and leaves the rest as it is', () => {
@@ -81,5 +63,23 @@ describe('indexing the recommendation pages apart', () => {
     );
     expect(RECOMMENDATION_WEIGHT).toBeLessThan(1);
     expect(weighRecommendation('<p>No summary.</p>')).toBe('<p>No summary.</p>');
+  });
+});
+
+describe('what the index leaves out, online and in the portable edition', () => {
+  it('gives Pagefind the selectors of what only a printout shows and of a recommendation’s parts but its title and rationale', () => {
+    expect(INDEX_EXCLUDE).toEqual(['.print-only', '.node.outcome > :not(.node-title):not(.rationale)']);
+  });
+
+  it('leaves out the same elements when read by their classes', () => {
+    const recommendation = ['node', 'outcome'];
+    expect(leftOutOfIndex(['print-only', 'report-meta'], ['article'])).toBe(true);
+    expect(leftOutOfIndex(['path-notes'], recommendation)).toBe(true);
+    expect(leftOutOfIndex([], recommendation)).toBe(true);
+    expect(leftOutOfIndex(['node-title'], recommendation)).toBe(false);
+    expect(leftOutOfIndex(['rationale'], recommendation)).toBe(false);
+    // A question of the tree is a node too, and a note outside a recommendation is the page's own text.
+    expect(leftOutOfIndex(['path-notes'], ['node', 'question'])).toBe(false);
+    expect(leftOutOfIndex(['path-notes'], ['scenario'])).toBe(false);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The portable edition's search index, read from the built pages with the
  * same markup Pagefind reads (`data-pagefind-body`, `-filter`, `-meta`,
- * `-ignore`), so a page is found offline exactly where it is found online, and
- * with the same abbreviations both ways (src/lib/search.ts).
+ * `-ignore`) and leaving out what the site's index leaves out (INDEX_EXCLUDE),
+ * so a page is found offline exactly where it is found online, and with the
+ * same abbreviations both ways (src/lib/search.ts).
  */
 import type { Element, Nodes, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
-import { searchAliases } from '../search';
+import { ALIASES_FIELD, leftOutOfIndex, searchAliases } from '../search';
 import { SEARCH_GLOBAL } from './assets';
 
 /** One page as the portable search knows it. */
@@ -20,7 +21,7 @@ export interface SearchDocument {
   headings: { id: string; text: string }[];
   body: string;
   /**
-   * Words the page is found by beyond its text: what it lists in `data-pagefind-index-attrs` (the site's
+   * Words the page is found by beyond its text, never shown as its excerpt: its ALIASES_FIELD metadata (the site's
    * abbreviations both ways and topic synonyms), and both forms of every abbreviation it mentions in either form.
    */
   aliases: string[];
@@ -35,9 +36,7 @@ const attribute = (node: Element, name: string) => {
   const value = node.properties[name];
   return typeof value === 'string' ? value : undefined;
 };
-
-/** The hast property of an HTML attribute name: `data-aliases` → `dataAliases`. */
-const propertyName = (name: string) => name.trim().toLowerCase().replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const classes = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
 
 /** `data-pagefind-filter="tag"` takes the element's text; `"tag:DNS"` names the value itself. */
 function keyValue(spec: string, node: Element): [string, string] {
@@ -61,16 +60,11 @@ export function searchDocument(tree: Root, file: string): SearchDocument | undef
   if (!bodies.length) return undefined;
   const body: Root = { type: 'root', children: bodies };
 
+  // Filters and metadata count wherever they are in the body, as in Pagefind, even inside data-pagefind-ignore.
   const filters: Record<string, string[]> = {};
   const meta: Record<string, string> = {};
-  const headings: SearchDocument['headings'] = [];
-  const indexed: string[] = [];
   let title = '';
   visit(body, 'element', (node) => {
-    for (const name of (attribute(node, 'dataPagefindIndexAttrs') ?? '').split(',').filter((part) => part.trim())) {
-      const value = attribute(node, propertyName(name));
-      if (value) indexed.push(...value.split(' · '));
-    }
     const filter = attribute(node, 'dataPagefindFilter');
     if (filter) {
       const [name, value] = keyValue(filter, node);
@@ -82,21 +76,25 @@ export function searchDocument(tree: Root, file: string): SearchDocument | undef
       meta[name] = value;
     }
     if (node.tagName === 'h1' && !title) title = text(node);
-    const id = attribute(node, 'id');
-    if (/^h[2-6]$/.test(node.tagName) && id) headings.push({ id, text: text(node) });
   });
 
-  // The body as Pagefind indexes it: without the parts marked data-pagefind-ignore.
+  // The text and sections as Pagefind indexes them: without the parts marked data-pagefind-ignore or left out by INDEX_EXCLUDE.
   const words: string[] = [];
+  const headings: SearchDocument['headings'] = [];
   visit(body, (node, _index, parent) => {
-    if (node.type === 'element' && node.properties.dataPagefindIgnore !== undefined) return SKIP;
-    if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'template')) return SKIP;
+    if (node.type === 'element') {
+      if (node.properties.dataPagefindIgnore !== undefined || ['script', 'style', 'template'].includes(node.tagName)) return SKIP;
+      if (leftOutOfIndex(classes(node), parent?.type === 'element' ? classes(parent) : [])) return SKIP;
+      const id = attribute(node, 'id');
+      if (/^h[2-6]$/.test(node.tagName) && id) headings.push({ id, text: text(node) });
+    }
     if (node.type === 'text' && parent) words.push(node.value);
+    return undefined;
   });
   const bodyText = words.join(' ').replace(/\s+/g, ' ').trim();
-  const { summary = '', title: metaTitle, ...otherMeta } = meta;
+  const { summary = '', title: metaTitle, [ALIASES_FIELD]: indexed = '', ...otherMeta } = meta;
   title = metaTitle ?? (title || pageTitle);
-  const aliases = [...new Set([...indexed, ...searchAliases(`${title} ${summary} ${bodyText}`)])];
+  const aliases = [...new Set([...indexed.split(' · ').filter(Boolean), ...searchAliases(`${title} ${summary} ${bodyText}`)])];
   return { file, title, summary, headings, body: bodyText, aliases, meta: otherMeta, filters };
 }
 

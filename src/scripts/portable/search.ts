@@ -15,11 +15,12 @@ import { isSectionField, SEARCH_RANKING } from '../../lib/search-ranking';
 type Indexed = SearchDocument & { id: number };
 
 /**
- * The metadata that the site's ranking weighs besides the title: found and ranked here with the same weights. Not
- * the section fields (`section1`…): MiniSearch has the sections' titles in `headings`, and adds up words matched
- * in different fields where Pagefind weighs a section only when it holds all the searched words.
+ * The metadata that the site's ranking weighs besides the title and summary (fields of their own here): found and
+ * ranked here with the same weights. Not the section fields (`section1`…): MiniSearch has the sections' titles in
+ * `headings`, and adds up words matched in different fields where Pagefind weighs a section only when it holds all
+ * the searched words.
  */
-const META_FIELDS = Object.keys(SEARCH_RANKING.metaWeights).filter((name) => name !== 'title' && !isSectionField(name));
+const META_FIELDS = Object.keys(SEARCH_RANKING.metaWeights).filter((name) => name !== 'title' && name !== 'summary' && !isSectionField(name));
 
 /**
  * A result link that scrolls to and marks the searched words (a text fragment): the online site highlights them
