@@ -2,8 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
+import { unified } from '@astrojs/markdown-remark';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { offline } from './src/integrations/offline.ts';
@@ -13,17 +12,13 @@ import { cspConfig } from './src/lib/csp.ts';
 import { SITE, basePath, contentDir } from './src/lib/site.ts';
 import { inSitemap } from './src/lib/routes.ts';
 import { newBuildId } from './src/lib/offline.ts';
-import { rehypeHeadingAnchors } from './src/lib/markdown/heading-anchors.ts';
-import { ParsedTrees, remarkParsedTrees } from './src/lib/markdown/parsed-trees.ts';
-import { rehypeBaseLinks } from './src/lib/markdown/base-links.ts';
+import { markdownPipeline } from './src/lib/markdown/pipeline.ts';
 
 // Tests build fixture content into their own folders; see test/build/.
 const outDir = process.env.VAG_OUT_DIR ?? './dist';
 const cacheDir = process.env.VAG_CACHE_DIR ?? './node_modules/.astro';
 // One id per build, passed to what needs it: the offline cache's name and Pagefind's meta cache tag.
 const buildId = newBuildId();
-// The content checks parse every article before the build; the compiler takes those trees instead of parsing again.
-const parsedTrees = new ParsedTrees();
 // The path the site is served under: BASE_PATH=/volume-activation-guide for a GitHub Pages project site; the root by default.
 const base = basePath(process.env.BASE_PATH);
 // Astro hands every variable of the environment to the pages as import.meta.env.<name>, and a BASE_URL there would
@@ -44,15 +39,9 @@ export default defineConfig({
   // takes about 3.9 s instead of 5 s (BENCHMARKS.md, change 13).
   build: { concurrency: 4 },
   markdown: {
-    // unified (not the default Sätteri) so that remark plugins really run.
-    // rehypeHeadingAnchors: a "#" link after each section heading (h2, h3) of an article; it needs the ids,
-    // which Astro would otherwise add only after the plugins given here. rehypeBaseLinks: the base in front of the
-    // root-relative links authors write (/factors/kms/…), when the site is served under a path.
-    // remarkParsedTrees hands the compiler the trees the content checks parsed (src/lib/markdown/parsed-trees.ts).
-    processor: unified({
-      remarkPlugins: [remarkGfm, [remarkParsedTrees, parsedTrees]],
-      rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors, [rehypeBaseLinks, { base }]],
-    }),
+    // unified (not the default Sätteri) so that remark plugins really run. The plugins are the site's one Markdown
+    // pipeline (src/lib/markdown/pipeline.ts), whose remark plugins the content checks parse with too.
+    processor: unified(markdownPipeline({ base })),
     // No Shiki: it writes inline style attributes, which the Content-Security-Policy below blocks
     // (and Astro warns about). Code blocks take the site's own theme-aware `pre` style instead.
     syntaxHighlight: false,
@@ -62,7 +51,7 @@ export default defineConfig({
   security: { csp: cspConfig },
   // Order matters: the search index is written before the checks read the output, so links to
   // /pagefind/ files resolve; atomicOutput comes last and publishes only a build that passed everything.
-  integrations: [mdx(), sitemap({ filter: (page) => inSitemap(page, base) }), searchIndex(), offline({ buildId }), cspHeaders(), contentChecks({ contentDir: contentDir(), trees: parsedTrees }), atomicOutput()],
+  integrations: [mdx(), sitemap({ filter: (page) => inSitemap(page, base) }), searchIndex(), offline({ buildId }), cspHeaders(), contentChecks({ contentDir: contentDir() }), atomicOutput()],
   vite: {
     build: {
       rollupOptions: {

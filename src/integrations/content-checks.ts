@@ -5,9 +5,8 @@ import type { AstroIntegration } from 'astro';
 import { isArticlePath } from '../lib/collections';
 import { findBrokenLinks, readPage } from '../lib/checks/links';
 import { contentPages, pageSources, type ContentPages, type TemplateRoute } from '../lib/checks/page-sources';
-import { articlePage, findMissingArticles } from '../lib/checks/pages';
+import { findMissingArticles } from '../lib/checks/pages';
 import { runStages, safeIndex } from '../lib/checks/run';
-import type { ParsedTrees } from '../lib/markdown/parsed-trees';
 import { formatReport, type Problem } from '../lib/problem';
 import { listFiles } from '../lib/files';
 
@@ -26,11 +25,6 @@ function failBuild(summary: string, problems: readonly Problem[]): never {
 export interface ContentChecksOptions {
   /** The content folder, relative to the project root. */
   contentDir: string;
-  /**
-   * Where to leave the MDX trees of the articles that passed, for the build's
-   * compiler (see `remarkParsedTrees`): each article is then parsed once per build.
-   */
-  trees?: ParsedTrees;
 }
 
 
@@ -40,7 +34,7 @@ export interface ContentChecksOptions {
  * a body, every link resolves). Any problem fails the build with one line per
  * problem. `astro check` (command "sync") leaves the content to `npm run check`.
  */
-export function contentChecks({ contentDir, trees }: ContentChecksOptions): AstroIntegration {
+export function contentChecks({ contentDir }: ContentChecksOptions): AstroIntegration {
   let root = process.cwd();
   // Astro's base: the built pages' links start with it.
   let base = '/';
@@ -59,8 +53,6 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
         if ('rule' in index || problems.length) failBuild('Content check failed: fix these before building.', problems);
         articles = index.names.map((name) => name.path).filter(isArticlePath);
         pages = contentPages(index);
-        // Only a build compiles every article now; `astro dev` compiles what is visited, and edits change the text.
-        if (command === 'build') for (const article of index.articles) if (article.tree) trees?.offer(article.compiled, article.tree);
         logger.info(`${articles.length} articles passed the content checks`);
       },
       'astro:config:done': ({ config }) => {
@@ -70,26 +62,17 @@ export function contentChecks({ contentDir, trees }: ContentChecksOptions): Astr
         templates = routes.filter((route) => route.origin === 'project').map((route) => ({ entrypoint: route.entrypoint, patternRegex: route.patternRegex }));
       },
       'astro:build:done': ({ dir, logger }) => {
-        if (trees?.size) logger.warn(`${trees.size} articles were parsed twice: the compiler was handed a text other than the one checked`);
-        trees?.clear();
         const outDir = fileURLToPath(dir);
         const files = listFiles(outDir);
         const fileSet = new Set(files);
-        // Each page is read once: the article pages are kept for the body check below.
-        const articlePages = new Set(articles.map(articlePage));
-        const articleHtml = new Map<string, string>();
-        const built = files
-          .filter((file) => file.endsWith('.html'))
-          .map((file) => {
-            const html = readFileSync(join(outDir, file), 'utf8');
-            if (articlePages.has(file)) articleHtml.set(file, html);
-            return readPage(file, html);
-          });
+        // Each page is read and parsed once, for the link check and the article body check below.
+        const built = files.filter((file) => file.endsWith('.html')).map((file) => readPage(file, readFileSync(join(outDir, file), 'utf8')));
+        const byFile = new Map(built.map((page) => [page.file, page]));
         // Named by the folder the build publishes to, not the one it is written in (atomic-output.ts).
         const shownOut = (relative(root, outDir).split(sep).join('/') || '.').replace(/\.partial$/, '');
         const sourceOf = pages && pageSources(pages, base, templates);
         const problems: Problem[] = findBrokenLinks(built, fileSet, shownOut, base, sourceOf);
-        problems.push(...findMissingArticles(articles, (file) => articleHtml.get(file), contentDir));
+        problems.push(...findMissingArticles(articles, (file) => byFile.get(file), contentDir));
         if (problems.length) failBuild('Built site check failed.', problems);
         logger.info(`${built.length} pages checked: every internal link and fragment resolves`);
       },

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatHeadersFile, headerPolicy, metaPolicy, policyFirstInHead } from '../lib/csp';
+import { formatHeadersFile, headerPolicy, metaPolicy } from '../lib/csp';
 import { listFiles } from '../lib/files';
 
 /**
@@ -12,9 +12,9 @@ import { listFiles } from '../lib/files';
  * `<outDir>/_headers` (Netlify and Cloudflare Pages format) with one `/*` rule (under the base):
  * the union of the pages' policies plus `frame-ancestors 'none'`, which only
  * works as a header, and `X-Content-Type-Options` and `Referrer-Policy`, which
- * exist only as headers. A page without the meta tag fails the build. The tag is
- * moved to the top of each page's head, since a meta policy governs only what
- * follows it.
+ * exist only as headers. A page without the meta tag in its head fails the build.
+ * The tag is moved to the top of each page's head, since a meta policy governs
+ * only what follows it and Astro writes it last.
  */
 export function cspHeaders(): AstroIntegration {
   // Astro's base: the rule covers the site's own paths, `/volume-activation-guide/*` under a path.
@@ -33,14 +33,16 @@ export function cspHeaders(): AstroIntegration {
         for (const page of pages) {
           const path = join(outDir, page);
           const html = readFileSync(path, 'utf8');
-          const first = policyFirstInHead(html);
-          if (first !== html) writeFileSync(path, first);
-          const policy = metaPolicy(first);
-          if (policy) policies.push(policy);
-          else missing.push(page);
+          const found = metaPolicy(html);
+          if (!found) {
+            missing.push(page);
+            continue;
+          }
+          if (found.html !== html) writeFileSync(path, found.html);
+          policies.push(found.policy);
         }
         if (missing.length) {
-          throw new Error(`No content-security-policy meta tag on ${missing.length} page(s): ${missing.join(', ')}. Is security.csp set in astro.config.mjs?`);
+          throw new Error(`No content-security-policy meta tag in the head of ${missing.length} page(s): ${missing.join(', ')}. Is security.csp set in astro.config.mjs?`);
         }
         const policy = headerPolicy(policies);
         writeFileSync(

@@ -6,7 +6,6 @@ import {
   type HeaderRule,
   metaPolicy,
   parsePolicy,
-  policyFirstInHead,
   unionPolicy,
 } from '../../src/lib/csp';
 import { matchesHeaderPath, parseHeadersFile } from '../helpers/headers-file';
@@ -28,9 +27,16 @@ describe('the declared policy', () => {
 describe('metaPolicy', () => {
   it('reads the policy from Astro\'s meta tag, in either quote style, with entities decoded', () => {
     const html = `<head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-a+b/c='"></head>`;
-    expect(metaPolicy(html)).toBe("default-src 'self'; script-src 'self' 'sha256-a+b/c='");
-    expect(metaPolicy(`<meta content='img-src &apos;self&apos;' http-equiv=Content-Security-Policy>`)).toBe("img-src 'self'");
+    expect(metaPolicy(html)?.policy).toBe("default-src 'self'; script-src 'self' 'sha256-a+b/c='");
+    expect(metaPolicy(`<meta content='img-src &apos;self&apos;' http-equiv=Content-Security-Policy>`)?.policy).toBe("img-src 'self'");
+    expect(metaPolicy(`<head><meta http-equiv="content-security-policy" content="img-src &#x27;self&#x27; data:"></head>`)?.policy).toBe("img-src 'self' data:");
     expect(metaPolicy('<meta name="description" content="x">')).toBeUndefined();
+  });
+
+  it('reads only the head: a policy tag in the body is none, and text that looks like one is not read', () => {
+    expect(metaPolicy(`<html><head><title>x</title></head><body><meta http-equiv="content-security-policy" content="img-src *"></body></html>`)).toBeUndefined();
+    const quoted = `<html><head><script>const tag = '<meta http-equiv="content-security-policy" content="img-src *">';</script></head></html>`;
+    expect(metaPolicy(quoted)).toBeUndefined();
   });
 });
 
@@ -78,13 +84,18 @@ describe('the policy meta tag in the page head', () => {
   const policy = `<meta http-equiv="content-security-policy" content="default-src 'self'">`;
   it('comes first after the charset, before any link, style or script', () => {
     const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/a.css"><title>x</title>${policy}<script src="/s.js"></script></head><body></body></html>`;
-    expect(policyFirstInHead(html)).toBe(
+    expect(metaPolicy(html)?.html).toBe(
       `<!DOCTYPE html><html><head><meta charset="utf-8">${policy}<link rel="stylesheet" href="/a.css"><title>x</title><script src="/s.js"></script></head><body></body></html>`,
     );
   });
 
-  it('leaves a page without a policy as it is', () => {
-    const html = '<html><head><meta charset="utf-8"><title>x</title></head></html>';
-    expect(policyFirstInHead(html)).toBe(html);
+  it('comes first in a head without a charset, and is moved as written, the body untouched', () => {
+    const html = `<html><head>\n  <title>x</title>\n  <script>1</script>${policy}\n</head><body><p>a &amp; b</p></body></html>`;
+    expect(metaPolicy(html)?.html).toBe(`<html><head>${policy}\n  <title>x</title>\n  <script>1</script>\n</head><body><p>a &amp; b</p></body></html>`);
+  });
+
+  it('leaves a page whose policy is first already as it is', () => {
+    const html = `<html><head><meta charset="utf-8">\n${policy}<title>x</title></head></html>`;
+    expect(metaPolicy(html)?.html).toBe(html);
   });
 });

@@ -8,6 +8,18 @@ const pages = [
   readPage('factors/kms/a/index.html', '<a href="/">home</a><a href="mailto:x@example.org">mail</a>'),
 ];
 
+describe('readPage', () => {
+  it('reads ids and links from attributes only, with entities decoded, and links inside a template', () => {
+    const page = readPage(
+      'guides/html/index.html',
+      `<h2 id="q&amp;a">Q&amp;A</h2><pre><code>&lt;a href="/not-a-link/" id="not-an-id"&gt;</code></pre>` +
+        `<img src='/logo.svg' alt=""><a href="/search/?q=kms&amp;page=2">s</a><template><a href="/decide/">d</a></template>`,
+    );
+    expect([...page.ids]).toEqual(['q&a']);
+    expect(page.links).toEqual(['/logo.svg', '/search/?q=kms&page=2', '/decide/']);
+  });
+});
+
 describe('targetFile', () => {
   it('maps folder URLs to their index.html and files to themselves', () => {
     expect(targetFile('/', files)).toBe('index.html');

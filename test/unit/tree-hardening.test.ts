@@ -73,6 +73,13 @@ describe('tree ids and links that would leave the site or break the page', () =>
     ]);
   });
 
+  it('reads help links as the page renders them: a link in angle brackets is one, code that looks like a link is not', () => {
+    expect(problems(edit('(/guides/kms/)', '(<//evil.example/>)'))).toEqual([
+      `${TREE}:5:9  tree/schema-invalid-link  node "size": field "help" has a link that is neither a site path starting with a single "/" nor an https address`,
+    ]);
+    expect(problems(edit('[the KMS guide](/guides/kms/)', '`[x](//evil.example/)`'))).toEqual([]);
+  });
+
   it.each([
     ['tree-index', 'a node id the page uses for its data'],
     ['main', 'the id of the page\'s main element'],

@@ -1,27 +1,44 @@
+import type { ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { safeDecode } from '../safe-decode';
 import type { Problem } from '../problem';
 
-/** What the link check needs to know of one built HTML page. */
+/** What the checks of the built site need to know of one HTML page: its ids and links, and whether it has an article body. */
 export interface BuiltPage {
   /** Path of the file inside the output folder, e.g. `factors/kms/x/index.html`. */
   file: string;
   /** Values of every `id` attribute on the page. */
   ids: Set<string>;
-  /** Every `href` and `src` on the page, as written. */
+  /** Every `href` and `src` on the page, entities decoded, including those in a `<template>`. */
   links: string[];
+  /** Whether an element marked `data-article-body` holds anything: an element, or text besides white space. */
+  hasArticleBody: boolean;
 }
 
-function decode(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+/** Is this node content a reader would see, rather than white space or a comment? */
+function isContent(node: ElementContent): boolean {
+  return node.type === 'element' || (node.type === 'text' && node.value.trim() !== '');
 }
 
-/** Ids and links of an HTML page, read with patterns that fit the HTML Astro writes. */
+/**
+ * A built page as the checks need it, read with the HTML parser: only real attributes count, never text
+ * that looks like one (an article about HTML may show `href="…"` in a code block). Parses the page once.
+ */
 export function readPage(file: string, html: string): BuiltPage {
-  const ids = new Set<string>();
-  const links: string[] = [];
-  for (const match of html.matchAll(/\sid=(?:"([^"]*)"|'([^']*)')/g)) ids.add(decode(match[1] ?? match[2] ?? ''));
-  for (const match of html.matchAll(/\s(?:href|src)=(?:"([^"]*)"|'([^']*)')/g)) links.push(decode(match[1] ?? match[2] ?? ''));
-  return { file, ids, links };
+  const page: BuiltPage = { file, ids: new Set(), links: [], hasArticleBody: false };
+  const read = (tree: Root) =>
+    visit(tree, 'element', (element) => {
+      const { id, href, src, dataArticleBody } = element.properties;
+      if (typeof id === 'string') page.ids.add(id);
+      if (typeof href === 'string') page.links.push(href);
+      if (typeof src === 'string') page.links.push(src);
+      if (dataArticleBody !== undefined && dataArticleBody !== null && element.children.some(isContent)) page.hasArticleBody = true;
+      // A template's content is a tree of its own, which visit does not enter.
+      if (element.content) read(element.content);
+    });
+  read(fromHtml(html));
+  return page;
 }
 
 /** The URL path a page answers at: `factors/kms/x/index.html` → `/factors/kms/x/`. */
@@ -49,7 +66,7 @@ export type SourceOf = (page: string, link: string) => { file: string; line?: nu
  * ('/' or '/volume-activation-guide/'): the site's pages answer under it, so a link must start with it.
  * With `sourceOf`, a problem names the file the page was made from (and the page); otherwise the page in `outDir`.
  */
-export function findBrokenLinks(pages: readonly BuiltPage[], files: ReadonlySet<string>, outDir = 'dist', sitePath = '/', sourceOf?: SourceOf): Problem[] {
+export function findBrokenLinks(pages: readonly Pick<BuiltPage, 'file' | 'ids' | 'links'>[], files: ReadonlySet<string>, outDir = 'dist', sitePath = '/', sourceOf?: SourceOf): Problem[] {
   const byFile = new Map(pages.map((page) => [page.file, page]));
   const prefix = sitePath.replace(/\/+$/, '');
   const problems: Problem[] = [];

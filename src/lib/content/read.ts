@@ -1,10 +1,10 @@
-import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
 import { short, type Problem } from '../problem';
 import type { ArticleCollection } from '../collections';
+import { remarkPlugins } from '../markdown/pipeline';
 import { bomProblem, characterProblems, decodeUtf8 } from './characters';
 import { compiledBody, splitFrontmatter, type SplitFile } from './frontmatter';
 import { delimiterProblem } from './delimiters';
@@ -32,8 +32,8 @@ export interface Article {
 /** What reading one file gave: the article, or the problems that stop it before any other check. */
 export type ReadResult = { article: Article; problems: [] } | { article?: undefined; problems: Problem[] };
 
-/** The parser of the build: remark with MDX and GFM, as `astro.config.mjs` sets it up. */
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+/** The parser of the build: remark with MDX and the site's remark plugins (src/lib/markdown/pipeline.ts), as the compiler has them. */
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkPlugins);
 
 /**
  * Read one article: decode it (UTF-8 only, without a byte order mark or the

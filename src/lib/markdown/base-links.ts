@@ -1,4 +1,5 @@
-import type { Element, Root, RootContent } from 'hast';
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import { prefixBase } from '../routes';
 
 export interface BaseLinksOptions {
@@ -9,21 +10,6 @@ export interface BaseLinksOptions {
 /** Attributes of an article's HTML that hold a URL the browser asks the site for. */
 const URL_PROPERTIES = ['href', 'src', 'action', 'poster'] as const;
 
-function visit(node: Root | RootContent, base: string): void {
-  if (node.type === 'element') prefixElement(node, base);
-  if ('children' in node) for (const child of node.children) visit(child, base);
-}
-
-function prefixElement(element: Element, base: string): void {
-  for (const name of URL_PROPERTIES) {
-    const value = element.properties[name];
-    if (typeof value === 'string') element.properties[name] = prefixBase(base, value);
-  }
-  // `srcset`: each comma-separated candidate's URL.
-  const srcset = element.properties.srcSet;
-  if (typeof srcset === 'string') element.properties.srcSet = srcset.replace(/(^|,\s*)(\S+)/g, (_, lead: string, url: string) => `${lead}${prefixBase(base, url)}`);
-}
-
 /**
  * A rehype plugin: the root-relative links an author writes in an article (`/factors/kms/branch-offices/`) get the
  * site's base in front (`/volume-activation-guide/factors/kms/branch-offices/`), so the article works when the site
@@ -33,6 +19,15 @@ function prefixElement(element: Element, base: string): void {
 export function rehypeBaseLinks({ base }: BaseLinksOptions) {
   const prefix = base.replace(/\/+$/, '');
   return (tree: Root) => {
-    if (prefix) visit(tree, prefix);
+    if (!prefix) return;
+    visit(tree, 'element', (element) => {
+      for (const name of URL_PROPERTIES) {
+        const value = element.properties[name];
+        if (typeof value === 'string') element.properties[name] = prefixBase(prefix, value);
+      }
+      // `srcset`: each comma-separated candidate's URL.
+      const srcset = element.properties.srcSet;
+      if (typeof srcset === 'string') element.properties.srcSet = srcset.replace(/(^|,\s*)(\S+)/g, (_, lead: string, url: string) => `${lead}${prefixBase(prefix, url)}`);
+    });
   };
 }

@@ -11,9 +11,15 @@ export function escapeHtml(text: string): string {
 /** Plain CommonMark, no extensions: the tree's texts need code spans and links, nothing more. */
 const parser = unified().use(remarkParse);
 
-/** A link target the tree's texts may use: a site path with exactly one leading "/" and no "\", or an https address. */
-function isAllowedTarget(url: string): boolean {
-  return /^\/(?![/\\])[^\s\\]*$/.test(url) || /^https:\/\/[^\s\\]+$/.test(url);
+/**
+ * A path of this site: it starts with exactly one "/" and has no backslash. "//host/…" and "/\\host/…" look like
+ * site paths but browsers resolve them to another host.
+ */
+export const SITE_PATH = /^\/(?![/\\])[^\s\\]*$/;
+
+/** A link target the tree's texts may use: a site path ({@link SITE_PATH}) or an https address. */
+export function isAllowedTarget(url: string): boolean {
+  return SITE_PATH.test(url) || /^https:\/\/[^\s\\]+$/.test(url);
 }
 
 /** The `[text](target)` links of an inline Markdown text, as the Markdown parser reads them (not autolinks or references). */

@@ -2,24 +2,18 @@ import { z } from 'zod';
 import { METHOD_IDS, STANCE_IDS, TAG_IDS } from '../taxonomy';
 import { answerIdSchema, nodeIdSchema } from '../schema/tree-ids';
 import { COUNT_BANDS, COUNT_KINDS } from './counts';
+import { SITE_PATH, inlineLinks, isAllowedTarget } from './inline';
 
 const FACTOR_ID = /^[a-z0-9]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/**
- * A link to a page of this site: a path that starts with exactly one "/" and
- * has no backslash. "//host/…" and "/\\host/…" look like site paths but browsers
- * resolve them to another host.
- */
-export const SITE_PATH = /^\/(?![/\\])[^\s\\]*$/;
+/** A link to a page of this site ({@link SITE_PATH}). */
 const sitePathSchema = z.string().regex(SITE_PATH, 'must be a site path starting with a single "/" and without "\\", e.g. "/guides/kms/"');
 
-/** Link targets in inline Markdown: `[text](target)`. */
-const INLINE_LINK = /\]\(([^)]*)\)/g;
-/** Inline Markdown whose links all stay on the site (or are https). */
+/** Inline Markdown whose links, as the Markdown parser reads them (tree/inline.ts), all stay on the site (or are https). */
 const inlineMarkdownSchema = z
   .string()
   .trim()
-  .refine((text) => [...text.matchAll(INLINE_LINK)].every(([, target = '']) => SITE_PATH.test(target) || /^https:\/\/[^\s\\]+$/.test(target)), {
+  .refine((text) => inlineLinks(text).every((link) => isAllowedTarget(link.url)), {
     message: 'has a link that is neither a site path starting with a single "/" nor an https address',
     params: { rule: 'invalid-link' },
   });
