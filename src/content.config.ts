@@ -1,18 +1,18 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { FACTORS, GUIDES, SCENARIOS, TREE_FILE, globPattern, type ArticleCollection } from './lib/collections';
+import { COLLECTIONS, TREE_FILE, globPattern, type Collection } from './lib/collections';
 import { treeEntrySchema, treeLoader } from './lib/tree/loader';
 import { contentDir } from './lib/site';
 
-/** A collection of articles as lib/collections.ts defines it: the same folder, pattern and schema the content checks use. */
-function articles<C extends ArticleCollection>(collection: C) {
+/** A collection as lib/collections.ts defines it: the same folder, pattern and schema the content checks use. */
+function fromDefinition<C extends Collection>(collection: C) {
   return defineCollection({ loader: glob({ pattern: globPattern(collection), base: `${contentDir()}/${collection.folder}` }), schema: collection.schema as C['schema'] });
 }
+
+/** Astro's collection of each definition, under its name, typed by its schema (`getCollection('factors')`). */
+type Defined = { [C in (typeof COLLECTIONS)[number] as C['name']]: ReturnType<typeof fromDefinition<C>> };
 
 /** The decision tree: one entry per question or outcome (content/decision-tree.yaml), with its order and line in the file. */
 const tree = defineCollection({ loader: treeLoader(`${contentDir()}/${TREE_FILE}`), schema: treeEntrySchema });
 
-/** Worked scenarios: an organisation, its answers in the tree and the outcome they must reach (content/scenarios/*.yaml). */
-const scenarios = defineCollection({ loader: glob({ pattern: '*.yaml', base: `${contentDir()}/${SCENARIOS.folder}` }), schema: SCENARIOS.schema });
-
-export const collections = { factors: articles(FACTORS), guides: articles(GUIDES), tree, scenarios };
+export const collections = { ...(Object.fromEntries(COLLECTIONS.map((collection) => [collection.name, fromDefinition(collection)])) as Defined), tree };

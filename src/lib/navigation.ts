@@ -4,7 +4,8 @@
  * section to the sidebar is adding one entry to SIDEBAR_SECTIONS.
  */
 import { compareFactors, type FactorSummary } from './factors';
-import { factorUrl, guideUrl, methodUrl, scenarioUrl, withBase } from './routes';
+import { FACTORS, GUIDES, SCENARIOS } from './collections';
+import { methodUrl, withBase } from './routes';
 import { METHODS, METHOD_IDS, STANCES, WEIGHING_STANCES, type Method } from './taxonomy';
 
 export interface NavLink {
@@ -37,7 +38,7 @@ export interface NavSection {
  */
 export const SIDEBAR_WINDOW = 15;
 
-/** What the navigation is built from: the entries of each collection. */
+/** What the navigation is built from: the entries of each collection (collections.ts), under its name. */
 export interface SiteIndex {
   factors: readonly FactorSummary[];
   guides: readonly { id: string; data: { title: string; order: number } }[];
@@ -48,7 +49,7 @@ export interface SiteIndex {
 export const MAIN_MENU: readonly NavLink[] = [
   { href: withBase('/decide/'), label: 'Decide' },
   { href: withBase('/compare/'), label: 'Compare' },
-  { href: withBase('/guides/'), label: 'Guides' },
+  { href: withBase(GUIDES.listing), label: 'Guides' },
   { href: withBase('/tags/'), label: 'Topics' },
   { href: withBase('/about/'), label: 'About' },
 ];
@@ -68,7 +69,7 @@ function methodSection(method: Method, site: SiteIndex): NavSection {
     folded: true,
     noun: 'pros and cons',
     links: factors.map((factor) => ({
-      href: factorUrl(factor.id),
+      href: FACTORS.url(factor.id),
       label: factor.data.title,
       prefix: STANCES[factor.data.stance].label,
       kind: factor.data.stance,
@@ -81,13 +82,13 @@ export const SIDEBAR_SECTIONS: readonly ((site: SiteIndex) => NavSection)[] = [
   () => ({ label: 'Decide', links: [{ href: withBase('/decide/'), label: 'The decision tree' }, { href: withBase('/decide/map/'), label: 'The whole tree on one page' }] }),
   (site) => ({
     label: 'Scenarios',
-    href: withBase('/scenarios/'),
+    href: withBase(SCENARIOS.listing),
     folded: true,
     noun: 'scenarios',
-    links: [...site.scenarios].sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')).map((scenario) => ({ href: scenarioUrl(scenario.id), label: scenario.data.title })),
+    links: [...site.scenarios].sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')).map((scenario) => ({ href: SCENARIOS.url(scenario.id), label: scenario.data.title })),
   }),
   ...METHOD_IDS.map((method) => (site: SiteIndex) => methodSection(method, site)),
-  (site) => ({ label: 'Guides', href: withBase('/guides/'), noun: 'guides', links: guidesInOrder(site.guides).map((guide) => ({ href: guideUrl(guide.id), label: guide.data.title })) }),
+  (site) => ({ label: 'Guides', href: withBase(GUIDES.listing), noun: 'guides', links: guidesInOrder(site.guides).map((guide) => ({ href: GUIDES.url(guide.id), label: guide.data.title })) }),
   () => ({ label: 'Compare and topics', links: [{ href: withBase('/compare/'), label: 'Compare the methods by topic' }, { href: withBase('/tags/'), label: 'All topics' }] }),
 ];
 
@@ -148,7 +149,8 @@ export function holdsPage(section: NavSection, path: string): boolean {
 export function menuCurrent(href: string, path: string): boolean {
   if (href === path) return true;
   const method = METHOD_IDS.find((id) => methodUrl(id) === href);
-  if (method) return path.startsWith(withBase(`/factors/${method}/`));
+  // A factor's id starts with its method's folder: the method's factors are the pages under FACTORS.url(method).
+  if (method) return path.startsWith(FACTORS.url(method));
   return href !== withBase('/') && path.startsWith(href);
 }
 

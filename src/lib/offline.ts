@@ -1,12 +1,14 @@
 import { posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { moduleImports } from './budgets';
 import { prefixBase } from './routes';
 
 /**
- * The offline cache: what the service worker keeps, and the worker itself.
- * A visit keeps only the pages read and the files they load; "Save for
- * offline use" keeps the whole build. The cache is named after the build, so
- * a new build installs a new cache and the old one is dropped.
+ * The offline cache: what the service worker keeps, and the worker, built from
+ * src/scripts/sw.ts. A visit keeps only the pages read and the files they load;
+ * "Save for offline use" keeps the whole build. The cache is named after the
+ * build, so a new build installs a new cache and the old one is dropped.
  */
 
 /** A new build id: the time in base 36. astro.config.mjs makes one per build and passes it on. */
@@ -128,136 +130,43 @@ export interface OfflinePages {
   notSaved: string;
 }
 
+/** What the worker tells the pages about saving the site: how far it has got, as it goes, and when it is done. */
+export interface OfflineProgress {
+  type: 'offline-progress' | 'offline-status' | 'offline-done';
+  done: number;
+  total: number;
+  failed: number;
+}
+
+/** What the service worker is built with: its cache's name, Astro's base (its scope), the plan and its two pages. */
+export interface ServiceWorkerData extends OfflinePages {
+  /** `vag-<build id>`: a new build's worker keeps its files apart, and drops the old cache once it takes over. */
+  cache: string;
+  /** Astro's base, '/' or '/volume-activation-guide/': the worker's scope and the start of every URL it keeps. */
+  base: string;
+  plan: OfflinePlan;
+}
+
+/** The worker's code, src/scripts/sw.ts; esbuild bundles it with the data of each build. */
+const WORKER_ENTRY = fileURLToPath(new URL('../scripts/sw.ts', import.meta.url));
+
 /**
- * The service worker's source. Install keeps the pages open (the one that registered it) and the files they
- * load, and the pages read with the previous build; the whole build too if the reader had saved the site. A
- * page read is kept; the rest only when a page asks (message `save`, answered with `offline-progress`
- * messages). Pages come from the network first; offline, a page not kept gets the notice (503), an
- * address the build does not have the 404 page (404). Lookups ignore `Vary`: a host that sends
- * `Vary: Origin` must not make the worker miss what it stored. `base` is Astro's base, the worker's scope.
+ * The text of /sw.js for a build: src/scripts/sw.ts bundled and minified, with this build's data in place of
+ * `__OFFLINE__`. What the worker does is described there.
  */
-export function serviceWorkerSource(id: string, plan: OfflinePlan, pages: OfflinePages, base = '/'): string {
-  return `// Generated at build ${id}; do not edit. See src/lib/offline.ts.
-const CACHE = 'vag-${id}';
-const BASE = ${JSON.stringify(base)};
-// Page → index in ASSETS of the files it loads as it opens.
-const PAGES = ${JSON.stringify(plan.pages)};
-const ASSETS = ${JSON.stringify(plan.assets)};
-// Everything "Save for offline use" keeps.
-const FILES = ${JSON.stringify(plan.files)};
-// Kept once the reader saved the whole site, so that a new build saves itself in full too.
-const SAVED = BASE + 'sw.js?saved';
-const NOT_FOUND = ${JSON.stringify(pages.notFound)};
-const NOT_SAVED = ${JSON.stringify(pages.notSaved)};
-const LOOKUP = { ignoreVary: true };
-
-/** A page and the files it loads. */
-const withAssets = (path) => [path, ...(ASSETS[PAGES[path]] ?? [])];
-
-/** The URLs in a cache, as paths with their query. */
-async function kept(cache) {
-  return new Set((await cache.keys()).map((request) => {
-    const url = new URL(request.url);
-    return url.pathname + url.search;
-  }));
-}
-
-self.addEventListener('install', (event) => {
-  event.waitUntil(install().then(() => self.skipWaiting()));
-});
-
-async function install() {
-  const cache = await caches.open(CACHE);
-  // The pages open now (the one that registered this worker), and the pages the previous build's cache kept.
-  const pages = new Set();
-  for (const client of await self.clients.matchAll({ includeUncontrolled: true, type: 'window' })) pages.add(new URL(client.url).pathname);
-  let saved = false;
-  for (const name of await caches.keys()) {
-    if (!name.startsWith('vag-') || name === CACHE) continue;
-    for (const path of await kept(await caches.open(name))) {
-      if (path === SAVED) saved = true;
-      else pages.add(path);
-    }
-  }
-  // The notice is made from the 404 page (it is in this worker): it needs the files 404.html loads.
-  const wanted = new Set([...(ASSETS[PAGES[BASE + '404.html']] ?? []), ...[...pages].filter((path) => path in PAGES).flatMap(withAssets)]);
-  const have = await kept(cache);
-  await Promise.all([...wanted].filter((url) => !have.has(url)).map((url) => cache.add(url)));
-  if (saved && (await save()) > 0) throw new Error('the new build could not be saved in full; the previous one stays');
-}
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith('vag-') && name !== CACHE).map((name) => caches.delete(name))))
-      .then(() => self.clients.claim()),
-  );
-});
-
-/** Every file of the build not kept yet, a few at a time, telling every open page how far it has got. Resolves to the number that failed. */
-let saving;
-async function save() {
-  const cache = await caches.open(CACHE);
-  const have = await kept(cache);
-  const missing = FILES.filter((url) => !have.has(url));
-  let done = FILES.length - missing.length;
-  let failed = 0;
-  const tell = async (type) => {
-    for (const client of await self.clients.matchAll()) client.postMessage({ type, done, total: FILES.length, failed });
-  };
-  await tell('offline-progress');
-  while (missing.length) {
-    await Promise.all(missing.splice(0, 6).map((url) => cache.add(url).then(() => done++, () => failed++)));
-    await tell('offline-progress');
-  }
-  if (!failed) await cache.put(SAVED, new Response(''));
-  await tell('offline-done');
-  return failed;
-}
-
-async function status(client) {
-  const have = await kept(await caches.open(CACHE));
-  const done = FILES.filter((url) => have.has(url)).length;
-  client.postMessage({ type: done === FILES.length ? 'offline-done' : 'offline-status', done, total: FILES.length, failed: 0 });
-}
-
-self.addEventListener('message', (event) => {
-  if (event.data?.type === 'save') {
-    saving ??= save().finally(() => (saving = undefined));
-    event.waitUntil(saving);
-  } else if (event.data?.type === 'status' && event.source) event.waitUntil(status(event.source));
-});
-
-/** Keep a response the network gave, unless the cache refuses it (a partial response, \`Vary: *\`). */
-function keep(event, cache, key, response) {
-  if (response.ok && response.type === 'basic') event.waitUntil(cache.put(key, response.clone()).catch(() => undefined));
-  return response;
-}
-
-/** Pages: the network first, so a new build reaches readers, keeping each page read; offline, the copy kept, or say why there is none. */
-async function page(event, path) {
-  const cache = await caches.open(CACHE);
-  try {
-    return keep(event, cache, path, await fetch(event.request));
-  } catch {
-    const hit = await cache.match(path, LOOKUP);
-    if (hit) return hit;
-    const known = path in PAGES;
-    return new Response(known ? NOT_SAVED : NOT_FOUND, { status: known ? 503 : 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
-  }
-}
-
-/** Everything else is named by content or by build: the cache first, and what the network brings is kept. */
-async function file(event, url) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(event.request, { ...LOOKUP, ignoreSearch: url.pathname.startsWith(BASE + 'pagefind/') });
-  return hit || keep(event, cache, event.request, await fetch(event.request));
-}
-
-self.addEventListener('fetch', (event) => {
-  const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
-  event.respondWith(event.request.mode === 'navigate' ? page(event, url.pathname) : file(event, url));
-});
-`;
+export async function serviceWorker(id: string, plan: OfflinePlan, pages: OfflinePages, base = '/'): Promise<string> {
+  const data: ServiceWorkerData = { cache: `vag-${id}`, base, plan, ...pages };
+  const result = await build({
+    entryPoints: [WORKER_ENTRY],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    define: { __OFFLINE__: JSON.stringify(data) },
+    banner: { js: `// The offline cache of build ${id}; made from src/scripts/sw.ts, do not edit.` },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
 }

@@ -31,6 +31,7 @@ export function factorUrl(id: string): string {
   return withBase(`/factors/${id}/`);
 }
 
+/** URL of a guide's page; `id` is its file name without .mdx. */
 export function guideUrl(id: string): string {
   return withBase(`/guides/${id}/`);
 }
@@ -49,8 +50,11 @@ export function splitFactorId(id: string): { method: string; slug: string } {
   return { method, slug: rest.join('/') };
 }
 
-/** Pages that exist whatever the content, as paths inside the site (without the base); checked against the build in test/build/site.test.ts. */
-export const STATIC_PAGES = ['/', '/about/', '/compare/', '/decide/', '/decide/map/', '/guides/', '/scenarios/', '/search/', '/tags/', '/decision-tree.json'] as const;
+/**
+ * The site's own pages, which exist whatever the content, as paths inside the site (without the base); the pages
+ * listing a collection are its definition's (collections.ts). Checked against the build in test/build/site.test.ts.
+ */
+export const STATIC_PAGES = ['/', '/about/', '/compare/', '/decide/', '/decide/map/', '/search/', '/tags/', '/decision-tree.json'] as const;
 
 /** URL of a worked scenario's page; `slug` is its file name without .yaml. */
 export function scenarioUrl(slug: string): string {

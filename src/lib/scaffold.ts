@@ -4,9 +4,12 @@
  * factor article. The CLI in src/cli/new.ts only asks, reads and writes.
  */
 import { parseArgs } from 'node:util';
-import { ENTRY_NAME } from './collections';
+import { z } from 'zod';
+import { ENTRY_NAME, slugKey } from './collections';
 import { isoDate } from './format';
+import { factorSchema } from './schema/factor';
 import { titleSchema } from './schema/fields';
+import { parseFields } from './schema/format-issues';
 import { closest } from './suggest';
 import { METHOD_IDS, METHODS, STANCES, TAG_IDS, WEIGHING_STANCES, type Method, type Stance, type Tag } from './taxonomy';
 import type { TreeNode } from './tree/schema';
@@ -72,26 +75,13 @@ export function slugify(title: string, maxLength = SLUG_MAX): string {
   return slug || (words[0] ?? '').slice(0, maxLength);
 }
 
-/**
- * The key under which two file names count as the same article: case, accents
- * and punctuation ignored (`Foo_Bar.mdx` and `foo-bar.mdx` would clash).
- */
-export function slugKey(fileName: string): string {
-  return fileName
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\.mdx?$/, '')
-    .replace(/[\s_.-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /** The existing file in a folder that a new slug would clash with, if any. */
 export function clashingFile(slug: string, existing: readonly string[]): string | undefined {
   const key = slugKey(slug);
   return existing.find((name) => /\.mdx?$/.test(name) && slugKey(name) === key);
 }
 
-/** `--tags: unknown tag "dsn" — did you mean "dns"? Known tags: dns, …` */
+/** `--method: unknown method "kmss" — did you mean "kms"? Known methods: kms, …` */
 function unknownValue(flag: string, noun: string, value: string, known: readonly string[]): string {
   const guess = closest(value, known);
   const didYouMean = guess ? ` — did you mean "${guess}"?` : '.';
@@ -118,15 +108,13 @@ export function checkTitle(title: string): string[] {
   return result.error.issues.map((issue) => `--title: ${issue.message}${length}`);
 }
 
-/** Problems with a list of tags: unknown ones (with a did-you-mean), repeats, none at all. */
+/** The `tags` field alone, by the frontmatter schema's rule, so `npm run new` and the build say the same. */
+const tagsField = z.strictObject({ tags: factorSchema.shape.tags });
+
+/** Problems with a list of tags, by the frontmatter schema: unknown ones (with a did-you-mean), repeats, none at all. */
 export function checkTags(tags: readonly string[]): string[] {
-  if (tags.length === 0) return ['--tags: at least one tag is required'];
-  const problems = tags
-    .filter((tag) => !(TAG_IDS as readonly string[]).includes(tag))
-    .map((tag) => unknownValue('tags', 'tag', tag, TAG_IDS));
-  const repeated = tags.filter((tag, index) => tags.indexOf(tag) !== index);
-  for (const tag of new Set(repeated)) problems.push(`--tags: "${tag}" is listed twice`);
-  return problems;
+  const result = parseFields(tagsField, { tags }, { tags: 'tag' });
+  return result.success ? [] : result.issues.map((issue) => `--tags: ${issue.text}`);
 }
 
 /**

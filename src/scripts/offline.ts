@@ -1,19 +1,13 @@
 /**
- * The service worker that keeps the pages read available offline (src/lib/offline.ts),
+ * The service worker that keeps the pages read available offline (src/scripts/sw.ts),
  * and the "Save for offline use" control: only when the reader asks, it has the
  * worker fetch the rest of the site, search included, and shows how far it has got.
  * The first control on the page is the one used: the footer's, or the one under
  * the worker's "not saved for offline reading" notice.
  */
 
+import type { OfflineProgress as Progress } from '../lib/offline';
 import { withBase } from '../lib/routes';
-
-interface Progress {
-  type: 'offline-progress' | 'offline-status' | 'offline-done';
-  done: number;
-  total: number;
-  failed: number;
-}
 
 function startSaveControl(): void {
   const control = document.querySelector<HTMLElement>('[data-offline]');

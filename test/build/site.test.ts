@@ -6,7 +6,7 @@ import { readTreeFile } from '../../src/lib/tree/load';
 import { STATIC_PAGES } from '../../src/lib/routes';
 import { METHOD_IDS } from '../../src/lib/taxonomy';
 import { headingIds } from '../../src/lib/checks/routes';
-import { GUIDES } from '../../src/lib/collections';
+import { GUIDES, LISTING_PAGES } from '../../src/lib/collections';
 import { readArticle } from '../../src/lib/content/read';
 
 let build: BuildResult;
@@ -166,7 +166,7 @@ describe('the real site', () => {
 
   it('has every page the pre-build link check assumes, with the heading ids it predicts', () => {
     const files = new Set(listFiles(build.outDir));
-    for (const page of STATIC_PAGES) {
+    for (const page of [...STATIC_PAGES, ...LISTING_PAGES]) {
       expect(files.has(page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1)), page).toBe(true);
     }
     for (const url of articles) {

@@ -166,7 +166,7 @@ describe('offline, served with Vary: Origin', () => {
       cpSync(OUT_DIR, copy, { recursive: true });
       const origin = await serve(copy);
       const worker = join(copy, 'sw.js');
-      const nextBuild = (suffix: string) => writeFileSync(worker, readFileSync(worker, 'utf8').replace(/^const CACHE = 'vag-([^']+)';$/m, `const CACHE = 'vag-$1${suffix}';`));
+      const nextBuild = (suffix: string) => writeFileSync(worker, readFileSync(worker, 'utf8').replace(/"vag-([^"]+)"/, `"vag-$1${suffix}"`));
       /** Have the browser find the new worker, and wait until it has replaced the old cache. */
       const update = async (page: Page, suffix: string) => {
         nextBuild(suffix);

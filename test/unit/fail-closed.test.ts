@@ -9,7 +9,7 @@ import { checkArticle, checkContentFolder } from '../../src/lib/checks/run';
 import { MAX_TABLE_CELLS } from '../../src/lib/checks/rules/table-size';
 import { characterProblems } from '../../src/lib/content/characters';
 import { MAX_DELIMITER_RUNS } from '../../src/lib/content/delimiters';
-import { MAX_DATA_TEXT } from '../../src/lib/content/yaml-data';
+import { MAX_DATA_TEXT } from '../../src/lib/content/data-file';
 import { formatProblem } from '../../src/lib/problem';
 import { renderInline } from '../../src/lib/tree/inline';
 import { readTreeFile } from '../../src/lib/tree/load';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notSavedPage, offlinePlan, pageAssets, precacheUrls, serviceWorkerSource } from '../../src/lib/offline';
+import { notSavedPage, offlinePlan, pageAssets, precacheUrls, serviceWorker } from '../../src/lib/offline';
 
 const PAGE = (body: string, head = '<link rel="stylesheet" href="/_astro/Base.abc.css">') =>
   `<!DOCTYPE html><html><head><title>A page · Guide</title><link rel="canonical" href="https://example.org/a/"><link rel="icon" href="/favicon.svg">${head}</head>` +
@@ -125,27 +125,148 @@ describe('notSavedPage', () => {
   });
 });
 
-describe('serviceWorkerSource', () => {
+/** A page, an asset or a search file the fake network serves: every response varies by Origin, as some hosts send. */
+const served = (url: string) => {
+  const response = new Response(`body of ${new URL(url).pathname}`, { headers: { vary: 'Origin' } });
+  Object.defineProperty(response, 'type', { value: 'basic' });
+  return response;
+};
+
+/**
+ * A browser for the bundled worker: its caches (which, like a browser's, miss a response stored with `Vary`
+ * unless asked to ignore it), the network (on or off) and the open pages, with the messages they receive.
+ */
+function browser(openPages: string[]) {
+  const ORIGIN = 'https://guide.example';
+  const stores = new Map<string, Map<string, Response>>();
+  const requested: string[] = [];
+  let online = true;
+  const fetch = async (input: string | { url: string }) => {
+    const url = new URL(typeof input === 'string' ? input : input.url, ORIGIN).href;
+    if (!online) throw new TypeError('Failed to fetch');
+    requested.push(new URL(url).pathname + new URL(url).search);
+    return served(url);
+  };
+  const keyOf = (input: string | { url: string }) => new URL(typeof input === 'string' ? input : input.url, ORIGIN).href;
+  const store = (name: string) => {
+    const entries = stores.get(name) ?? new Map<string, Response>();
+    stores.set(name, entries);
+    return {
+      keys: async () => [...entries.keys()].map((url) => ({ url })),
+      put: async (key: string | { url: string }, response: Response) => void entries.set(keyOf(key), response),
+      add: async (url: string) => void entries.set(keyOf(url), await fetch(url)),
+      match: async (key: string | { url: string }, options: { ignoreVary?: boolean; ignoreSearch?: boolean } = {}) => {
+        const wanted = new URL(keyOf(key));
+        const found = [...entries].find(([url]) => (options.ignoreSearch ? url.replace(/\?.*$/, '') === wanted.href.replace(/\?.*$/, '') : url === wanted.href))?.[1];
+        return found && (options.ignoreVary || !found.headers.has('vary')) ? found.clone() : undefined;
+      },
+    };
+  };
+  const caches = {
+    open: async (name: string) => store(name),
+    keys: async () => [...stores.keys()],
+    delete: async (name: string) => stores.delete(name),
+  };
+  const messages: { type: string; done: number; total: number; failed: number }[] = [];
+  const clients = openPages.map((path) => ({ url: `${ORIGIN}${path}`, postMessage: (message: (typeof messages)[number]) => messages.push(message) }));
+
+  /** Run a worker's code; returns a way to send it events, each resolving once all it waits for is done. */
+  const start = (source: string) => {
+    const listeners = new Map<string, (event: object) => void>();
+    const self = {
+      location: { origin: ORIGIN },
+      addEventListener: (type: string, listener: (event: object) => void) => listeners.set(type, listener),
+      skipWaiting: async () => undefined,
+      clients: { matchAll: async () => clients, claim: async () => undefined },
+    };
+    new Function('self', 'caches', 'fetch', source)(self, caches, fetch);
+    const dispatch = async (type: string, fields: object = {}) => {
+      const waits: Promise<unknown>[] = [];
+      let response: Promise<Response> | undefined;
+      listeners.get(type)!({ ...fields, waitUntil: (promise: Promise<unknown>) => waits.push(promise), respondWith: (promise: Promise<Response>) => (response = promise) });
+      const answer = await response;
+      await Promise.all(waits);
+      await Promise.all(waits); // what the first ones started
+      return answer;
+    };
+    return {
+      install: () => dispatch('install'),
+      activate: () => dispatch('activate'),
+      message: (type: string) => dispatch('message', { data: { type }, source: clients[0] }),
+      open: (path: string, mode = 'navigate') => dispatch('fetch', { request: { url: `${ORIGIN}${path}`, method: 'GET', mode } }),
+    };
+  };
+  return {
+    start,
+    messages,
+    requested,
+    setOnline: (value: boolean) => (online = value),
+    cached: (name: string) => [...(stores.get(name)?.keys() ?? [])].map((url) => url.slice(ORIGIN.length)).sort(),
+    cacheNames: () => [...stores.keys()],
+  };
+}
+
+describe('the service worker', () => {
   const plan = offlinePlan(FILES, 'b1', '/', read);
   const pages = { notFound: '<h1>Page not found</h1>', notSaved: '<h1>Not saved for offline reading</h1>' };
 
-  it('names its cache after the build, so a new build replaces the old cache', () => {
-    expect(serviceWorkerSource('b1', plan, pages)).toContain("const CACHE = 'vag-b1';");
-    expect(serviceWorkerSource('b2', plan, pages)).toContain("const CACHE = 'vag-b2';");
-    expect(serviceWorkerSource('b1', plan, pages)).toMatch(/caches\.delete/);
+  it('keeps, on the first visit, only the page open and the files it loads (with those of the 404 page, for the notice)', async () => {
+    const site = browser(['/factors/kms/a/']);
+    await site.start(await serviceWorker('b1', plan, pages)).install();
+    expect(site.cached('vag-b1')).toEqual(['/_astro/Base.abc.css', '/_astro/chunk.js', '/_astro/diagram.svg', '/_astro/shared.js', '/factors/kms/a/', '/favicon.svg']);
   });
 
-  it('carries the plan and both offline pages as data', () => {
-    const source = serviceWorkerSource('b1', plan, pages);
-    const constant = (name: string): unknown => JSON.parse(new RegExp(`^const ${name} = (.*);$`, 'm').exec(source)![1]!);
-    expect(constant('PAGES')).toEqual(plan.pages);
-    expect(constant('ASSETS')).toEqual(plan.assets);
-    expect(constant('FILES')).toEqual(plan.files);
-    expect(constant('NOT_FOUND')).toBe(pages.notFound);
-    expect(constant('NOT_SAVED')).toBe(pages.notSaved);
+  it('offline, answers a page kept from the cache although the host varies it, a page not kept with the notice (503), an unknown address with the 404 page', async () => {
+    const site = browser(['/factors/kms/a/']);
+    const worker = site.start(await serviceWorker('b1', plan, pages));
+    await worker.install();
+    site.setOnline(false);
+    const kept = (await worker.open('/factors/kms/a/'))!;
+    expect([kept.status, await kept.text()]).toEqual([200, 'body of /factors/kms/a/']);
+    const script = (await worker.open('/_astro/shared.js', 'no-cors'))!;
+    expect(await script.text()).toBe('body of /_astro/shared.js');
+    const notSaved = (await worker.open('/decide/'))!;
+    expect([notSaved.status, await notSaved.text()]).toEqual([503, '<h1>Not saved for offline reading</h1>']);
+    const missing = (await worker.open('/factors/kms/gone/'))!;
+    expect([missing.status, await missing.text()]).toEqual([404, '<h1>Page not found</h1>']);
   });
 
-  it('is valid JavaScript', () => {
-    expect(() => new Function(serviceWorkerSource('b1', plan, { notFound: '</script>`${x}\'"', notSaved: '\u2028' }))).not.toThrow();
+  it('keeps a page read, and keeps everything on "Save for offline use", telling the pages how far it got', async () => {
+    const site = browser(['/']);
+    const worker = site.start(await serviceWorker('b1', plan, pages));
+    await worker.install();
+    await worker.open('/search/');
+    expect(site.cached('vag-b1')).toContain('/search/');
+    await worker.message('save');
+    expect(site.cached('vag-b1')).toEqual([...plan.files, '/sw.js?saved'].sort());
+    expect(site.messages.at(0)).toMatchObject({ type: 'offline-progress', total: plan.files.length });
+    expect(site.messages.at(-1)).toEqual({ type: 'offline-done', done: plan.files.length, total: plan.files.length, failed: 0 });
+  });
+
+  it('has a new build take over the pages read, drop the old cache, and save in full what the reader had saved', async () => {
+    const site = browser(['/']);
+    const first = site.start(await serviceWorker('b1', plan, pages));
+    await first.install();
+    await first.open('/factors/kms/a/');
+    const second = site.start(await serviceWorker('b2', plan, pages));
+    await second.install();
+    await second.activate();
+    expect(site.cacheNames()).toEqual(['vag-b2']);
+    expect(site.cached('vag-b2')).toEqual(expect.arrayContaining(['/', '/factors/kms/a/', '/_astro/diagram.svg']));
+    expect(site.cached('vag-b2')).not.toContain('/decide/');
+
+    await second.message('save');
+    const third = site.start(await serviceWorker('b3', plan, pages));
+    await third.install();
+    await third.activate();
+    expect(site.cached('vag-b3')).toEqual([...plan.files, '/sw.js?saved'].sort());
+  });
+
+  it('serves only its own site, under the base', async () => {
+    const site = browser(['/volume-activation-guide/']);
+    const worker = site.start(await serviceWorker('b1', offlinePlan(FILES, 'b1', '/volume-activation-guide/', read), pages, '/volume-activation-guide/'));
+    site.setOnline(false);
+    expect(await worker.open('/factors/kms/a/')).toBeUndefined();
+    expect((await worker.open('/volume-activation-guide/decide/'))?.status).toBe(503);
   });
 });

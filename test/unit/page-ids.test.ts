@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_PAGE_IDS } from '../../src/lib/checks/page-ids';
-import { ARTICLE_COLLECTIONS, LAYOUT_IDS } from '../../src/lib/collections';
+import { ARTICLE_COLLECTIONS, LISTING_PAGES } from '../../src/lib/collections';
+import { DECIDE_PAGE_IDS, LAYOUT_IDS } from '../../src/lib/template-ids';
 import { ROOT } from '../helpers/build';
 
 /*
@@ -49,6 +50,25 @@ describe('the ids of the shared layout', () => {
 
   it.each(ARTICLE_COLLECTIONS.map((collection) => [collection.name, collection] as const))('are reserved on every %s page, with search-dialog and site-menu', (_, collection) => {
     for (const id of [...layout.ids, 'search-dialog', 'site-menu']) expect(collection.pageIds).toContain(id);
+  });
+});
+
+describe('the ids of a collection\'s pages', () => {
+  it.each(ARTICLE_COLLECTIONS.map((collection) => [collection.name, collection] as const))('that a link to a %s page may name are among those reserved on it', (_, collection) => {
+    for (const id of collection.linkableIds({ correction: { date: '2025-01-01' } })) expect(collection.pageIds).toContain(id);
+  });
+
+  it.each(LISTING_PAGES.map((path) => [path]))('%s, which lists a collection, has only the layout\'s ids', (path) => {
+    const page = templateIds(templateOf(path), new Set([BASE]));
+    expect(page.computed).toEqual([]);
+    expect(page.ids).toEqual([]);
+  });
+});
+
+describe('the ids of the decision tree\'s page', () => {
+  it('are the ids the checks know besides the layout\'s, which no node of the tree may take', () => {
+    const page = templateIds(templateOf('/decide/'), new Set([BASE]));
+    expect([...new Set(page.ids)].sort()).toEqual([...DECIDE_PAGE_IDS].sort());
   });
 });
 

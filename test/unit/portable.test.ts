@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { metaPolicy, parsePolicy } from '../../src/lib/csp';
@@ -103,7 +104,7 @@ describe('portablePage', () => {
   });
 
   it('replaces the policy with one that hashes what stays inline, and nothing online-only', () => {
-    const policy = parsePolicy(metaPolicy(page.html.replace(/&#x27;/g, "'")) ?? '');
+    const policy = parsePolicy(metaPolicy(page.html)?.policy ?? '');
     expect(policy.get('script-src')).toEqual(["'self'", sha256("document.documentElement.dataset.theme = 'dark';")]);
     expect(policy.get('style-src')).toEqual(["'self'", sha256('.x{background:url(../favicon.svg)}')]);
     expect(policy.has('worker-src')).toBe(false);
@@ -137,7 +138,7 @@ describe('searchDocument', () => {
   <p data-pagefind-ignore>Pro · Con</p><p data-pagefind-meta="summary">Each host needs 25 clients.</p>
   <div hidden data-pagefind-ignore><span data-pagefind-filter="method">KMS</span><span data-pagefind-filter="tag">DNS</span><span data-pagefind-filter="tag">Branch offices</span></div>
   <span data-pagefind-filter="stance:Con"></span><span hidden data-pagefind-meta="abbr">KMS</span>
-  <span hidden data-pagefind-index-attrs="data-aliases" data-aliases="air-gapped · offline"></span>
+  <div hidden data-pagefind-ignore><span data-pagefind-meta="aliases">air-gapped · offline</span></div>
   <h2 id="what-to-do">What to do</h2><p>Open port 1688 and use the Volume Activation Management Tool.</p></article></body></html>`;
 
   it('reads title, summary, headings, body and filters from the markup Pagefind reads', () => {
@@ -154,11 +155,24 @@ describe('searchDocument', () => {
     expect(document?.body).not.toContain('Home');
   });
 
-  it('indexes both forms of the abbreviations the page uses, and the words it lists for Pagefind to index', () => {
+  it('indexes both forms of the abbreviations the page uses, and the words its aliases field lists, apart from its text', () => {
     const document = searchDocument(fromHtml(html), 'x/index.html');
     expect(document?.aliases).toEqual(expect.arrayContaining(['KMS', 'Key Management Service', 'VAMT', 'Volume Activation Management Tool', 'air-gapped', 'offline']));
     expect(document?.aliases).not.toContain('MAK');
     expect(document?.meta).toEqual({ abbr: 'KMS' });
+    expect(document?.body).not.toContain('air-gapped');
+  });
+
+  it('indexes a recommendation by its title and rationale, not by its notes for particular answers, as the site does', () => {
+    const outcome = `<html><body><article data-pagefind-body><section class="node outcome" id="office-kms">
+    <h1 class="node-title">KMS for Office</h1><p class="rationale" data-pagefind-meta="summary">Run an Office KMS host.</p>
+    <details class="path-notes"><summary>Notes for particular answers</summary><ul><li>Run ospprearm.exe before capture.</li></ul></details>
+    <h2 id="next-steps">Next steps</h2><ul><li>Read slmgr /dlv all.</li></ul></section>
+    <div class="print-only"><p>Sources behind this recommendation</p></div></article></body></html>`;
+    const document = searchDocument(fromHtml(outcome), 'decide/outcomes/office-kms/index.html');
+    expect(document?.title).toBe('KMS for Office');
+    expect(document?.body).toBe('KMS for Office Run an Office KMS host.');
+    expect(document?.headings).toEqual([]);
   });
 
   it('indexes every part of a page marked as its body, as Pagefind does', () => {
@@ -175,18 +189,32 @@ describe('searchDocument', () => {
 });
 
 describe('zipArchive', () => {
-  it('writes an archive that unzip reads back byte for byte', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vag-zip-'));
-    const text = Buffer.from('<p>KMS over port 1688</p>\n'.repeat(200));
-    const tiny = Buffer.from('x');
-    writeFileSync(join(dir, 'a.zip'), zipArchive([{ name: 'guide/index.html', data: text }, { name: 'guide/_portable/x.js', data: tiny }]));
-    const test = spawnSync('unzip', ['-t', 'a.zip'], { cwd: dir, encoding: 'utf8' });
-    expect(test.stdout).toMatch(/No errors detected/);
-    spawnSync('unzip', ['-q', 'a.zip', '-d', 'out'], { cwd: dir });
-    expect(readFileSync(join(dir, 'out/guide/index.html'))).toEqual(text);
-    expect(readFileSync(join(dir, 'out/guide/_portable/x.js'))).toEqual(tiny);
+  const text = Buffer.from('<p>KMS over port 1688</p>\n'.repeat(200));
+  const tiny = Buffer.from('x');
+  const archive = zipArchive(
+    [
+      { name: 'guide/index.html', data: text },
+      { name: 'guide/_portable/x.js', data: tiny },
+      { name: 'guide/glossary/données.html', data: tiny },
+    ],
+    new Date(2026, 10, 29, 14, 30),
+  );
+
+  it('holds every file under its path, byte for byte, deflated', () => {
+    const files = unzipSync(archive);
+    expect(Object.keys(files).sort()).toEqual(['guide/_portable/x.js', 'guide/glossary/données.html', 'guide/index.html']);
+    expect(Buffer.from(files['guide/index.html']!)).toEqual(text);
+    expect(Buffer.from(files['guide/_portable/x.js']!)).toEqual(tiny);
     // Deflated: the repeated page is far smaller in the archive.
-    expect(readFileSync(join(dir, 'a.zip')).length).toBeLessThan(text.length / 5);
+    expect(archive.length).toBeLessThan(text.length / 5);
+  });
+
+  it.runIf(spawnSync('unzip', ['-v']).status === 0)('is read by the unzip program, with the date it was given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vag-zip-'));
+    writeFileSync(join(dir, 'a.zip'), archive);
+    expect(spawnSync('unzip', ['-t', 'a.zip'], { cwd: dir, encoding: 'utf8' }).stdout).toMatch(/No errors detected/);
+    const listing = spawnSync('unzip', ['-l', 'a.zip'], { cwd: dir, encoding: 'utf8' }).stdout;
+    expect(listing).toMatch(/2026-11-29 14:30 +guide\/index\.html/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintSafety } from '../../src/lib/checks/safety/lint';
 import { checkDuplicateSlugs } from '../../src/lib/checks/rules/duplicate-slug';
-import { collectionOf } from '../../src/lib/collections';
+import { collectionOf, FACTORS, GUIDES } from '../../src/lib/collections';
 import { compiledBody } from '../../src/lib/content/frontmatter';
 import { readArticle } from '../../src/lib/content/read';
 import { SIZE_LIMIT_KB } from '../../src/lib/content/walk';
@@ -202,14 +202,14 @@ describe('safety rules', () => {
 
   it('safety/duplicate-slug: rejects two factors or two guides whose slugs differ only in case or punctuation, on the oddly named file', () => {
     const articles = [
-      { file: 'content/factors/kms/Branch-Offices.mdx', path: 'factors/kms/Branch-Offices.mdx' },
-      { file: 'content/factors/kms/branch-offices.mdx', path: 'factors/kms/branch-offices.mdx' },
-      { file: 'content/factors/mak/branch-offices.mdx', path: 'factors/mak/branch-offices.mdx' },
-      { file: 'content/guides/kms.mdx', path: 'guides/kms.mdx' },
-      { file: 'content/guides/KMS_.mdx', path: 'guides/KMS_.mdx' },
+      { file: 'content/factors/kms/Branch-Offices.mdx', path: 'factors/kms/Branch-Offices.mdx', collection: FACTORS },
+      { file: 'content/factors/kms/branch-offices.mdx', path: 'factors/kms/branch-offices.mdx', collection: FACTORS },
+      { file: 'content/factors/mak/branch-offices.mdx', path: 'factors/mak/branch-offices.mdx', collection: FACTORS },
+      { file: 'content/guides/kms.mdx', path: 'guides/kms.mdx', collection: GUIDES },
+      { file: 'content/guides/KMS_.mdx', path: 'guides/KMS_.mdx', collection: GUIDES },
       // Neither is named in lowercase words joined by "-": the later one is reported.
-      { file: 'content/guides/Token_Based.mdx', path: 'guides/Token_Based.mdx' },
-      { file: 'content/guides/token based.mdx', path: 'guides/token based.mdx' },
+      { file: 'content/guides/Token_Based.mdx', path: 'guides/Token_Based.mdx', collection: GUIDES },
+      { file: 'content/guides/token based.mdx', path: 'guides/token based.mdx', collection: GUIDES },
     ];
     expect(checkDuplicateSlugs(articles).map(formatProblem)).toEqual([
       'content/factors/kms/Branch-Offices.mdx  safety/duplicate-slug  factor "kms/Branch-Offices" has the same slug as content/factors/kms/branch-offices.mdx once case and punctuation are ignored (hint: rename or merge one of them; name files in lowercase words joined by "-")',

@@ -66,6 +66,14 @@ describe('validating answers against the vocabulary', () => {
     expect(checkTags(['printers'])[0]).toMatch(/^--tags: unknown tag "printers"\. Known tags: dns, /);
   });
 
+  it('refuses tags by the frontmatter rule: an unknown one and a repeat at once, and none at all', () => {
+    expect(checkTags(['renewl', 'dns', 'dns'])).toEqual([
+      expect.stringMatching(/^--tags: unknown tag "renewl" — did you mean "renewal"\? Known tags: dns, /),
+      '--tags: must list each tag once; "dns" is listed twice',
+    ]);
+    expect(checkTags([])).toEqual(['--tags: at least one tag is required']);
+  });
+
   it('refuses unknown methods and stances, repeated tags and missing fields, all at once', () => {
     const { answers, problems } = validateAnswers({ method: 'kmss', stance: 'cons', tags: ['dns', 'dns'] });
     expect(answers).toBeUndefined();
@@ -73,7 +81,7 @@ describe('validating answers against the vocabulary', () => {
       '--title is required but missing',
       '--method: unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, avma, m365',
       '--stance: unknown stance "cons" — did you mean "con"? Known stances: pro, con',
-      '--tags: "dns" is listed twice',
+      '--tags: must list each tag once; "dns" is listed twice',
     ]);
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkScenarioFolder } from '../../src/lib/checks/rules/scenarios';
+import { indexContent } from '../../src/lib/checks/index';
 import { formatProblem } from '../../src/lib/problem';
 import { indexTree } from '../../src/lib/tree/link';
 import { readTreeFile } from '../../src/lib/tree/load';
@@ -99,19 +99,20 @@ describe('a worked scenario checked against the tree', () => {
 
 describe('the scenarios folder', () => {
   it('refuses file names the site cannot route, and links, naming the file', () => {
-    const content = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    const root = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    const content = join(root, 'content');
     const dir = join(content, 'scenarios');
-    mkdirSync(dir);
+    mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'Big Lab.yaml'), scenario('[many, reachable]', 'use-kms'));
     writeFileSync(join(content, 'elsewhere.yaml'), scenario('[many, reachable]', 'use-kms'));
     symlinkSync(join(content, 'elsewhere.yaml'), join(dir, 'linked.yaml'));
     writeFileSync(join(dir, 'lab.yaml'), scenario('[many, reachable]', 'use-kms'));
-    const { problems, slugs } = checkScenarioFolder(content, content, nodes);
-    expect(problems.map(formatProblem)).toEqual([
-      'scenarios/Big Lab.yaml  scenario/file-name  scenario files are named like "small-office.yaml" (lower-case words joined by hyphens, ending in .yaml); "Big Lab.yaml" is not',
-      'scenarios/linked.yaml  scenario/not-a-file  must be a regular file (not a folder or a link)',
+    const found = indexContent(root, content);
+    expect(found.readProblems.map(formatProblem)).toEqual([
+      'content/scenarios/Big Lab.yaml  scenario/file-name  scenario files are named like "small-office.yaml" (lower-case words joined by hyphens, ending in .yaml); "Big Lab.yaml" is not',
+      'content/scenarios/linked.yaml  scenario/not-a-file  must be a regular file (not a folder or a link)',
     ]);
-    expect(slugs).toEqual(['lab']);
+    expect(found.scenarios.map((scenario) => scenario.slug)).toEqual(['lab']);
   });
 });
 

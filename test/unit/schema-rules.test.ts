@@ -89,6 +89,15 @@ describe('factor frontmatter rules', () => {
     ]);
   });
 
+  it('names each unknown field on its own line, with its own near miss, in a nested object too', () => {
+    const text = edit('stance: pro', 'stance: myth\ncorrection:\n  claim: "KMS needs 25 clients."\n  nwo: "It needs 25."\n  source:\n    title: "Plan"\n    url: "https://learn.microsoft.com/x"\n  sorce: "x"');
+    expect(factorLines(text)).toEqual([
+      `${FILE}:6:1  schema/missing-field  field "correction.now" is required but missing`,
+      `${FILE}:8:3  schema/unknown-field  field "correction.nwo" is not a known field — did you mean "now"? Known fields: claim, now, source`,
+      `${FILE}:12:3  schema/unknown-field  field "correction.sorce" is not a known field — did you mean "source"? Known fields: claim, now, source`,
+    ]);
+  });
+
   it('rejects a summary over 200 characters, saying how long it is', () => {
     const long = `${'word '.repeat(45)}end.`;
     expect(factorLines(edit(/^summary: .*$/m, `summary: "${long}"`))).toEqual([
@@ -137,7 +146,7 @@ describe('factor frontmatter rules', () => {
       `${FILE}:6:7  schema/too-short  field "tags" at least one tag is required`,
     ]);
     expect(factorLines(edit('tags: [dns, deployment]', 'tags: [dns, dns]'))).toEqual([
-      `${FILE}:6:7  schema/invalid-value  field "tags" must not list a tag twice`,
+      `${FILE}:6:7  schema/invalid-value  field "tags" must list each tag once; "dns" is listed twice`,
     ]);
   });
 

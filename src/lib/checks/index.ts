@@ -1,12 +1,13 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { ARTICLE_COLLECTIONS, FACTORS, SCENARIO_NAME, SCENARIOS, TREE_FILE, isArticlePath } from '../collections';
+import { ARTICLE_COLLECTIONS, FACTORS, SCENARIOS, TREE_FILE, entryId } from '../collections';
 import { readArticle, type Article } from '../content/read';
-import { walkCollection } from '../content/walk';
+import { walkCollection, walkDataCollection, type FoundName } from '../content/walk';
 import type { Problem } from '../problem';
 import { factorSchema } from '../schema/factor';
 import { readTreeFile, TREE_SIZE_LIMIT_KB, type TreeRead } from '../tree/load';
 import type { FactorRef } from '../tree/context';
+import { readScenarioFile, type ScenarioFile } from '../tree/scenarios';
 
 /** The decision tree file of a content folder, read and parsed: `parsed` is undefined when the file is missing. */
 export interface ContentTree {
@@ -15,9 +16,15 @@ export interface ContentTree {
   parsed?: TreeRead;
 }
 
+/** A worked scenario's file: its page's slug, and the file read and validated (rules/scenarios.ts walks it through the tree). */
+export interface IndexedScenario {
+  slug: string;
+  read: ScenarioFile;
+}
+
 /**
  * What every content rule reads: the articles (each read and parsed once),
- * the name of every article file found, and the decision tree. The rules in
+ * the name of every article file found, the decision tree and the worked scenarios (each read once). The rules in
  * `rules/` are functions of this; `run.ts` narrows `articles` to those that
  * passed the earlier stages.
  */
@@ -30,15 +37,15 @@ export interface ContentIndex {
   /** Articles still in the running: read, and past every earlier stage. */
   articles: readonly Article[];
   /** Every article file found, valid name or not (the slug check compares them all). */
-  names: readonly { file: string; path: string }[];
+  names: readonly FoundName[];
   tree: ContentTree;
-  /** Slugs of the worked scenarios: regular files named as the site routes them (rules/scenarios.ts checks them). */
-  scenarioSlugs: readonly string[];
-  /** Problems of reading: the walk, size, encoding, nesting. Those files are not in `articles`. */
+  /** The worked scenarios: regular files named as the site routes them, each with a page. */
+  scenarios: readonly IndexedScenario[];
+  /** Problems of reading: the walks, size, encoding, nesting. Those files are not in `articles` nor `scenarios`. */
   readProblems: readonly Problem[];
 }
 
-/** Read every article of every collection and the tree, once. Paths in problems are relative to `root`. */
+/** Read every article of every collection, the tree and the scenarios, once. Paths in problems are relative to `root`. */
 export function indexContent(root: string, contentDir: string): ContentIndex {
   const shownDir = relative(root, contentDir).split(sep).join('/') || '.';
   const articles: Article[] = [];
@@ -54,22 +61,10 @@ export function indexContent(root: string, contentDir: string): ContentIndex {
       else readProblems.push(...read.problems);
     }
   }
-  return { root, contentDir, shownDir, articles, names, readProblems, tree: readContentTree(contentDir, shownDir), scenarioSlugs: scenarioSlugs(contentDir) };
-}
-
-/** The slugs of the scenario files that will have a page. */
-function scenarioSlugs(contentDir: string): string[] {
-  const dir = join(contentDir, SCENARIOS.folder);
-  try {
-    // A linked folder has no pages: rules/scenarios.ts reports it.
-    if (!lstatSync(dir).isDirectory()) return [];
-    return readdirSync(dir)
-      .filter((name) => SCENARIO_NAME.test(name) && lstatSync(join(dir, name)).isFile())
-      .sort()
-      .map((name) => name.replace(/\.yaml$/, ''));
-  } catch {
-    return [];
-  }
+  const scenarioWalk = walkDataCollection(contentDir, shownDir, SCENARIOS);
+  readProblems.push(...scenarioWalk.problems);
+  const scenarios = scenarioWalk.files.map((found) => ({ slug: found.id, read: readScenarioFile(found.file, found.bytes) }));
+  return { root, contentDir, shownDir, articles, names, readProblems, tree: readContentTree(contentDir, shownDir), scenarios };
 }
 
 /** Read and parse the decision tree of `contentDir` once, for every check that needs it. */
@@ -103,8 +98,7 @@ export function uncheckedFactors(index: ContentIndex): Set<string> {
   const passing = new Set(index.articles.filter((article) => article.collection === FACTORS).map((article) => article.entry));
   return new Set(
     index.names
-      .map((name) => name.path)
-      .filter((path) => path.startsWith(`${FACTORS.folder}/`) && isArticlePath(path) && !passing.has(path))
-      .map((path) => path.slice(FACTORS.folder.length + 1).replace(/\.mdx$/, '')),
+      .filter((name) => !passing.has(name.path))
+      .flatMap((name) => entryId(FACTORS, name.path) ?? []),
   );
 }

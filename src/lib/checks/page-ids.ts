@@ -1,10 +1,11 @@
-import { LAYOUT_IDS } from '../collections';
+import { LAYOUT_IDS } from '../template-ids';
 
 /*
  * The ids a link's `#fragment` may name on each page, known before the build: a link to an id the check does not
  * know is on the page is refused, so that whatever the check accepts the build's link check accepts too. Where a
  * page's ids depend on the content in ways the templates decide (a method's or a tag's page, the home page), only
- * the layout's ids are known; the content's own links never need more.
+ * the layout's ids are known; the content's own links never need more. An article's page has the ids its
+ * collection's definition names (`linkableIds`, collections.ts); a page listing a collection only the layout's.
  */
 
 /**
@@ -16,20 +17,8 @@ export const TEMPLATE_PAGE_IDS: Readonly<Record<string, readonly string[]>> = {
   '/about/': ['credits', 'sources', 'contributing', 'disclaimer'],
   '/compare/': ['matrix-caption'],
   '/decide/map/': [],
-  '/guides/': [],
-  '/scenarios/': [],
   '/search/': ['search-start-title'],
   '/tags/': [],
-};
-
-/**
- * Ids on every page of a collection besides its headings and the layout's: those its template renders whatever
- * the article says (its sources, and a factor's "Applies to"). The other ids a collection reserves (`pageIds`:
- * a correction, related articles, where it decides, "On this page") appear only on some pages.
- */
-export const ARTICLE_PAGE_IDS: Readonly<Record<string, readonly string[]>> = {
-  factors: ['applies-to', 'sources'],
-  guides: ['sources'],
 };
 
 /** Every id on a page of {@link TEMPLATE_PAGE_IDS}, the layout's included; undefined for a page whose ids the content decides. */

@@ -35,7 +35,7 @@ export function contentPages(index: ContentIndex): ContentPages {
     contentDir: index.contentDir,
     shownDir: index.shownDir,
     articles: index.names.map((name) => name.path).filter(isArticlePath),
-    scenarioSlugs: [...index.scenarioSlugs],
+    scenarioSlugs: index.scenarios.map((scenario) => scenario.slug),
     outcomeIds: (index.tree.parsed?.nodes ?? []).filter((node) => node.type === 'outcome').map((node) => node.id),
   };
 }

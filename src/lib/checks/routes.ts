@@ -2,12 +2,13 @@ import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { FACTORS, SCENARIOS, collectionOf, isArticlePath } from '../collections';
+import { LISTING_PAGES, SCENARIOS, entryId } from '../collections';
 import type { Article } from '../content/read';
 import { METHOD_IDS } from '../taxonomy';
 import { methodUrl, outcomeUrl, STATIC_PAGES, tagUrl } from '../routes';
 import { factorRefs, type ContentIndex } from './index';
-import { ARTICLE_PAGE_IDS, layoutIds, templatePageIds } from './page-ids';
+import { DECIDE_PAGE_IDS } from '../template-ids';
+import { layoutIds, templatePageIds } from './page-ids';
 
 /** The pages a build will have, and the ids a link may name on each (see page-ids.ts). */
 export interface SiteRoutes {
@@ -55,28 +56,26 @@ function predictRoutes(index: ContentIndex): SiteRoutes {
     STATIC_PAGES.map((page) => [
       page,
       // /decide/ shows every question and outcome, each under its own id.
-      templatePageIds(page) ?? (page === '/decide/' ? layoutIds(...nodes.map((node) => node.id)) : page.endsWith('/') ? layoutIds() : null),
+      templatePageIds(page) ?? (page === '/decide/' ? layoutIds(...DECIDE_PAGE_IDS, ...nodes.map((node) => node.id)) : page.endsWith('/') ? layoutIds() : null),
     ]),
   );
+  for (const page of LISTING_PAGES) pages.set(page, layoutIds());
   const readable = new Map(index.articles.filter((article) => article.tree).map((article) => [article.entry, article]));
-  for (const { path } of index.names) {
-    const collection = collectionOf(path);
-    if (!collection || !isArticlePath(path)) continue;
+  for (const { path, collection } of index.names) {
+    const id = entryId(collection, path);
+    if (id === undefined) continue;
     const article = readable.get(path);
-    const id = path.slice(collection.folder.length + 1).replace(/\.mdx$/, '');
     pages.set(collection.url(id), article ? articleIds(article) : null);
   }
   for (const method of METHOD_IDS) pages.set(methodUrl(method), layoutIds());
-  for (const slug of index.scenarioSlugs) pages.set(SCENARIOS.url(slug), layoutIds());
+  for (const { slug } of index.scenarios) pages.set(SCENARIOS.url(slug), layoutIds());
   for (const tag of new Set(factorRefs(index).flatMap((factor) => factor.tags))) pages.set(tagUrl(tag), layoutIds());
   // Without a tree file there are no outcome pages (the tree rule reports it).
   for (const node of nodes) if (node.type === 'outcome') pages.set(outcomeUrl(node.id), layoutIds(node.id));
   return { pages };
 }
 
-/** The ids on an article's page that a link may name: its headings', its collection's that every page has, and a factor's correction. */
+/** The ids on an article's page that a link may name: its headings', and those its collection's template always gives it. */
 function articleIds(article: Article): Set<string> {
-  const always = Object.hasOwn(ARTICLE_PAGE_IDS, article.collection.name) ? ARTICLE_PAGE_IDS[article.collection.name]! : [];
-  const correction = article.collection === FACTORS && (article.split.data as { correction?: unknown } | undefined)?.correction ? ['correction'] : [];
-  return layoutIds(...always, ...correction, ...headingIds(article.tree!));
+  return layoutIds(...article.collection.linkableIds(article.split.data), ...headingIds(article.tree!));
 }

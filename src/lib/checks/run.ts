@@ -92,7 +92,7 @@ export function checkArticle(file: string, text: string | Uint8Array): Problem[]
   if (!collection) throw new Error(`${file} is not in a collection`);
   const read = readArticle(collection, entry, file, text);
   if (!read.article) return read.problems;
-  const index: ContentIndex = { root: '.', contentDir: '.', shownDir: '.', articles: [read.article], names: [], readProblems: [], tree: { file: '' }, scenarioSlugs: [] };
+  const index: ContentIndex = { root: '.', contentDir: '.', shownDir: '.', articles: [read.article], names: [], readProblems: [], tree: { file: '' }, scenarios: [] };
   // The files an article points to (its images) are not part of it on its own.
   return runStages(index, STAGES.slice(0, 2).map((stage) => stage.filter((rule) => rule !== localImages)));
 }

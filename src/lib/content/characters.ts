@@ -2,7 +2,7 @@ import type { Problem } from '../problem';
 
 /*
  * The characters a content file may hold, one test for every kind of file: articles (content/read.ts),
- * the decision tree (tree/load.ts) and worked scenarios (tree/scenarios.ts). Each names its own rule prefix
+ * and the YAML data files, the decision tree and worked scenarios (content/data-file.ts). Each names its own rule prefix
  * (`safety`, `tree`, `scenario`), so a problem says which file kind it is about.
  */
 

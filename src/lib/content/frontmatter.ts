@@ -23,10 +23,8 @@ export const MAX_ALIASES = 10;
  * @astrojs/internal-helpers' regular expression finds, and its data is what
  * that package's parser (js-yaml, as the build uses it) returns, so `check`
  * reads dates, tags and aliases exactly as the build will. The `yaml` package
- * parses the same text once more, only for line numbers and syntax messages:
- * when the build's parser refuses the text, when it may hold an alias (to
- * enforce MAX_ALIASES), or when a rule asks where a field is. A frontmatter
- * the build reads without trouble and without aliases is not parsed twice.
+ * parses the same text once more, for line numbers, syntax messages and the
+ * alias limit (MAX_ALIASES).
  */
 
 /** The file as Astro hands it to the MDX compiler: frontmatter blanked with spaces, lines and columns unchanged. */
@@ -65,16 +63,14 @@ export function splitFrontmatter(text: string): SplitFile {
   if (raw === undefined) {
     return { data: undefined, body: text, bodyLine: 1, locate: () => ({ line: 1, column: 1 }), errors: [{ line: 1, column: 1, message: NO_FRONTMATTER }] };
   }
-  let document: Positioned | undefined;
-  const parsed = () => (document ??= positioned(raw));
+  const document = positioned(raw);
   const head = text.indexOf(raw) + raw.length + 3;
   const rest = text.slice(head);
   const body = rest.replace(/^[ \t]*\r?\n/, '');
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   const build = buildData(text);
-  // "*" starts an alias: MAX_ALIASES is checked on the yaml package's document.
-  const errors = 'error' in build || raw.includes('*') ? yamlErrors(parsed(), build) : [];
-  return { data: 'value' in build && !errors.length ? build.value : undefined, body, bodyLine, errors, locate: (path, options) => locate(parsed(), path, options) };
+  const errors = yamlErrors(document, build);
+  return { data: 'value' in build && !errors.length ? build.value : undefined, body, bodyLine, errors, locate: (path, options) => locate(document, path, options) };
 }
 
 /** What is wrong with a frontmatter, in order: `yaml`'s syntax errors, too many aliases, then the build parser's error. */
@@ -103,17 +99,6 @@ function aliasProblem(doc: Document): SplitFile['errors'][number] | undefined {
   } catch (error) {
     return { line: 2, column: 1, message: `too many aliases (at most ${MAX_ALIASES}): ${firstLine(String((error as Error).message))}` };
   }
-}
-
-/**
- * A YAML data file's content as the build reads it (Astro loads `.yaml` entries with the same js-yaml parser
- * as frontmatter). Throws js-yaml's error, whose `mark` has the 0-based line, for what the build would refuse.
- */
-export function parseYamlAsBuild(text: string): unknown {
-  const wrapped = `---\n${text}\n---\n`;
-  // A line starting with "---" or "+++" would end the wrapper early: refuse it rather than read less than the build.
-  if (extractFrontmatter(wrapped) !== `\n${text}\n`) throw Object.assign(new Error('a line may not start with "---" or "+++"'), { mark: undefined });
-  return parseFrontmatter(wrapped).frontmatter;
 }
 
 function firstLine(message: string): string {

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../problem';
-import { ENTRY_NAME, type ArticleCollection } from '../collections';
+import { ENTRY_NAME, entryId, type ArticleCollection, type Collection, type DataCollection } from '../collections';
 
 /** Largest article, in kilobytes (1 KB = 1024 bytes); checked before the file is read. */
 export const SIZE_LIMIT_KB = 100;
@@ -16,10 +16,19 @@ export interface FoundFile {
   bytes: Buffer;
 }
 
+/** A file name a walk saw, valid or not, with the collection whose folder holds it (for the slug check and the routes). */
+export interface FoundName {
+  /** Path for messages, relative to the project root. */
+  file: string;
+  /** Path relative to the content folder, e.g. `factors/kms/branch-offices.mdx`. */
+  path: string;
+  collection: Collection;
+}
+
 /** What the walk found: files to read, every name seen (for the slug check), and one problem per refusal. */
 export interface Walk {
   files: FoundFile[];
-  names: { file: string; path: string }[];
+  names: FoundName[];
   problems: Problem[];
 }
 
@@ -153,7 +162,7 @@ function visitEntry(walk: Walk, contentDir: string, shownDir: string, collection
   }
   if (!stats.isFile()) return report('content/not-a-file', 'this is not a regular file (a device, pipe or socket)', 'remove it');
   if (!name.endsWith('.mdx')) return report('content/extension', 'articles must be .mdx files; this file would be ignored', 'rename it to end in .mdx');
-  walk.names.push({ file, path: entry });
+  walk.names.push({ file, path: entry, collection });
   if (depth !== collection.depth) return report('content/location', `the site builds no page for an article here: ${collection.name} are ${layout(collection)}`, `move it`);
   if (!ENTRY_NAME.test(name.slice(0, -'.mdx'.length))) return report('content/name', `file name "${name}" is not a name the site can route`, NAME_HINT);
   if (stats.size > SIZE_LIMIT_KB * 1024) return void walk.problems.push(sizeProblem(file, stats.size));
@@ -162,6 +171,59 @@ function visitEntry(walk: Walk, contentDir: string, shownDir: string, collection
   } catch (error) {
     report('content/read', `the file cannot be read: ${errorCode(error)}`);
   }
+}
+
+/** A file of a data collection, named as the site routes it, read. */
+export interface FoundData {
+  /** The entry's id: its file name without the extension. */
+  id: string;
+  /** Path for messages, relative to the project root. */
+  file: string;
+  bytes: Buffer;
+}
+
+/** What the walk of a data collection found: its files, read, and one problem per refusal. */
+export interface DataWalk {
+  files: FoundData[];
+  problems: Problem[];
+}
+
+/**
+ * Every file of a data collection (one YAML file per entry, directly in its folder), trusting nothing as
+ * {@link walkCollection} does; problems are the collection's own (`scenario/file-name`, `scenario/not-a-file`,
+ * `scenario/too-large`, `scenario/read`).
+ */
+export function walkDataCollection(contentDir: string, shownDir: string, collection: DataCollection): DataWalk {
+  const prefix = collection.kind;
+  const folder = folderProblem(contentDir, shownDir, collection.folder, prefix);
+  if (folder) return { files: [], problems: [folder] };
+  let names: string[];
+  try {
+    names = readdirSync(join(contentDir, collection.folder)).sort();
+  } catch {
+    // A collection without a folder simply has no entries.
+    return { files: [], problems: [] };
+  }
+  const walk: DataWalk = { files: [], problems: [] };
+  const extension = collection.extension;
+  for (const name of names) {
+    const entry = `${collection.folder}/${name}`;
+    const file = `${shownDir}/${entry}`;
+    const id = entryId(collection, entry);
+    if (id === undefined) {
+      walk.problems.push({ file, rule: `${prefix}/file-name`, message: `${prefix} files are named like "small-office${extension}" (lower-case words joined by hyphens, ending in ${extension}); ${JSON.stringify(name)} is not` });
+      continue;
+    }
+    try {
+      const stats = lstatSync(join(contentDir, entry));
+      if (!stats.isFile()) walk.problems.push({ file, rule: `${prefix}/not-a-file`, message: 'must be a regular file (not a folder or a link)' });
+      else if (stats.size > collection.maxBytes) walk.problems.push({ file, rule: `${prefix}/too-large`, message: `is ${stats.size} bytes; a ${prefix} is at most ${collection.maxBytes}` });
+      else walk.files.push({ id, file, bytes: readFileSync(join(contentDir, entry)) });
+    } catch (error) {
+      walk.problems.push({ file, rule: `${prefix}/read`, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return walk;
 }
 
 /** The problem of a file over {@link SIZE_LIMIT_KB}. */

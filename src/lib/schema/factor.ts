@@ -27,7 +27,15 @@ export const factorSchema = z.strictObject({
   tags: z
     .array(z.enum(TAG_IDS))
     .min(1, 'at least one tag is required')
-    .refine((tags) => new Set(tags).size === tags.length, 'must not list a tag twice')
+    .superRefine(
+      (tags, context) => {
+        for (const tag of new Set(tags.filter((tag, index) => tags.indexOf(tag) !== index))) {
+          context.addIssue({ code: 'custom', message: `must list each tag once; "${tag}" is listed twice` });
+        }
+      },
+      // A repeat is worth saying even when another tag is unknown: every problem at once.
+      { when: (payload) => Array.isArray(payload.value) },
+    )
     .describe('The topics it belongs to, each listed once; the article is listed on each tag page `/tags/<tag>/`.'),
   appliesTo: z
     .array(z.string().trim().min(1, 'must not be empty'))

@@ -6,7 +6,7 @@ import { sourcesSchema } from './source';
 export const guideSchema = z.strictObject({
   title: titleSchema,
   summary: summarySchema,
-  order: z.int('must be a whole number').positive('must be 1 or more'),
+  order: z.int().positive('must be 1 or more'),
   sources: sourcesSchema,
   reviewed: reviewedSchema,
 });

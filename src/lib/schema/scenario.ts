@@ -20,7 +20,7 @@ const answersSchema = z
   .max(40, 'a walk through the tree is never that long');
 
 /** A number of machines in a part of an estate. */
-const machineCount = (what: string) => z.number().int('must be a whole number').min(0, 'must not be negative').max(1_000_000, 'is too large').default(0).describe(what);
+const machineCount = (what: string) => z.number().int().min(0, 'must not be negative').max(1_000_000, 'is too large').default(0).describe(what);
 
 /** One walk through the tree: for Windows (first answer `windows`) or for Office (`office`), and the outcome it must reach. */
 export const walkSchema = z.strictObject({

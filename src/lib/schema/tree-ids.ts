@@ -1,14 +1,15 @@
 /** The ids of the decision tree's questions, answers and outcomes, which the tree file and the scenarios both name. */
 import { z } from 'zod';
+import { DECIDE_PAGE_IDS, LAYOUT_IDS } from '../template-ids';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Ids the /decide/ page gives its own elements, and the suffixes it adds to a
+ * Ids the /decide/ page gives its own elements (the layout's and its own), and the suffixes it adds to a
  * node's id for the node's headings: a node with such an id would clash with
  * them in the page (`tree-index` would hide the tree's data from its script).
  */
-const PAGE_IDS = new Set(['main', 'site-menu', 'tree-index', 'trail-title', 'diagram-title', 'search-dialog', 'where-it-decides', 'sources', 'correction']);
+const PAGE_IDS = new Set<string>([...LAYOUT_IDS, ...DECIDE_PAGE_IDS]);
 const NODE_SUFFIXES = /-(title|pros|cons|next|notes)$/;
 
 /** Names every plain object has (`constructor`…): as an id they would be found in any lookup table. */

@@ -1,7 +1,6 @@
-import { parseDocument, LineCounter, isSeq, isNode } from 'yaml';
-import { bomProblem, characterProblems, decodeUtf8 } from '../content/characters';
-import { yamlDataProblems } from '../content/yaml-data';
-import { formatIssues } from '../schema/format-issues';
+import { isNode, isSeq, type Document } from 'yaml';
+import { readDataFile } from '../content/data-file';
+import { parseFields } from '../schema/format-issues';
 import { short, type Problem } from '../problem';
 import { treeNodeSchema, type TreeNode } from './schema';
 
@@ -37,36 +36,15 @@ export function readTreeFile(file: string, content: string | Uint8Array): TreeRe
     return fail({ file, rule: 'tree/size', message: `the tree file is ${(size / 1024).toFixed(1)} KB, over the ${TREE_SIZE_LIMIT_KB} KB limit`, hint: 'a tree of questions and outcomes never needs this much' });
   }
   try {
-    const decoded = decodeUtf8(file, content, 'tree');
-    if (decoded.problem) return fail(decoded.problem);
-    const bom = bomProblem(file, decoded.text, 'tree', 'its first line');
-    if (bom) return fail(bom);
-    const characters = characterProblems(file, decoded.text, 'tree');
-    if (characters.length) return fail(...characters);
-    return parseTree(file, decoded.text);
+    const read = readDataFile(file, content, { prefix: 'tree', maxAliases: TREE_MAX_ALIASES });
+    return read.problems.length ? fail(...read.problems) : parseTree(file, read.doc, read.data, read.at);
   } catch (error) {
     return fail({ file, line: 1, column: 1, rule: 'tree/yaml', message: `not valid YAML: ${short(String((error as Error)?.message ?? error))}` });
   }
 }
 
-function parseTree(file: string, text: string): TreeRead {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  if (doc.errors.length) {
-    return {
-      nodes: [],
-      lines: new Map(),
-      problems: doc.errors.map((error) => ({ file, ...at(error.pos[0]), rule: 'tree/yaml', message: `not valid YAML: ${error.message.split('\n')[0]}` })),
-    };
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: TREE_MAX_ALIASES });
-  // Before the schema: its patterns then only ever read short plain text.
-  const dataProblems = yamlDataProblems(file, doc, lineCounter, 'tree');
-  if (dataProblems.length) return { nodes: [], lines: new Map(), problems: dataProblems };
+/** The nodes of a tree file read without problems: `doc` is its document, `data` what it holds. */
+function parseTree(file: string, doc: Document, data: unknown, at: (offset: number) => { line: number; column: number }): TreeRead {
   if (!Array.isArray(data) || !isSeq(doc.contents)) {
     return { nodes: [], lines: new Map(), problems: [{ file, line: 1, column: 1, rule: 'tree/shape', message: 'the tree file must be a YAML list of question and outcome nodes' }] };
   }
@@ -76,13 +54,13 @@ function parseTree(file: string, text: string): TreeRead {
   data.forEach((raw, index) => {
     const item = (doc.contents as { items: unknown[] }).items[index];
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `#${index + 1}`;
-    const result = treeNodeSchema.safeParse(raw);
+    const result = parseFields(treeNodeSchema, raw, VOCABULARIES);
     if (result.success) {
       nodes.push(result.data);
       if (isNode(item) && item.range) lines.set(result.data, at(item.range[0]).line);
       return;
     }
-    for (const issue of formatIssues(treeNodeSchema, result.error, raw, VOCABULARIES)) {
+    for (const issue of result.issues) {
       const node = issue.path.length ? doc.getIn([index, ...issue.path], true) : item;
       const where = isNode(node) && node.range ? at(node.range[0]) : isNode(item) && item.range ? at(item.range[0]) : { line: 1, column: 1 };
       problems.push({ file, ...where, rule: `tree/schema-${issue.rule}`, message: `node "${id}": ${issue.message}` });

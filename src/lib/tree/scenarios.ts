@@ -1,10 +1,6 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
-import { SCENARIOS } from '../collections';
-import { bomProblem, characterProblems, decodeUtf8 } from '../content/characters';
-import { parseYamlAsBuild } from '../content/frontmatter';
-import { yamlDataProblems } from '../content/yaml-data';
+import { readDataFile } from '../content/data-file';
 import type { Problem } from '../problem';
-import { formatIssues } from '../schema/format-issues';
+import { parseFields } from '../schema/format-issues';
 import { scenarioSchema, type Scenario } from '../schema/scenario';
 import { closest } from '../suggest';
 import { countPhrase, judgeCount, NO_COUNTS } from './counts';
@@ -12,12 +8,11 @@ import { evaluate, type TreeIndex } from './evaluate';
 import { answerForCounts, countQuestion, countsFor, PRODUCTS, sharersOf, type Plan, type Product } from './plan';
 import type { TreeNode } from './schema';
 
-/** Where the scenarios live, relative to the content folder: one YAML file each. */
-export const SCENARIOS_DIR = SCENARIOS.folder;
-
 /** A scenario file read and validated, with the line of each field for problems about it. */
 export interface ScenarioFile {
   file: string;
+  /** The file's text, for placing a problem inside a field (rules/scenario-links.ts). */
+  text: string;
   scenario?: Scenario;
   /** Line of a field, e.g. `path`, `path.2`, `outcome`. */
   lineOf: (...path: (string | number)[]) => number | undefined;
@@ -26,48 +21,21 @@ export interface ScenarioFile {
 
 /**
  * Parse and validate one scenario file; problems name the file, line and field. Held to the standard of
- * articles and the tree: UTF-8 only, no byte order mark, none of the characters content/characters.ts refuses, no YAML tags,
- * no text over the length of a paragraph.
+ * articles and the tree (content/data-file.ts): UTF-8 only, no byte order mark, none of the characters
+ * content/characters.ts refuses, no YAML tags, no text over the length of a paragraph.
  */
 export function readScenarioFile(file: string, content: string | Uint8Array): ScenarioFile {
-  const decoded = decodeUtf8(file, content, 'scenario');
-  const text = decoded.text ?? '';
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const lineOf = (...path: (string | number)[]) => {
-    const node = doc.getIn(path, true);
-    return isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
-  };
-  if (decoded.problem) return { file, lineOf, problems: [decoded.problem] };
-  const bom = bomProblem(file, text, 'scenario', 'its first line');
-  if (bom) return { file, lineOf, problems: [bom] };
-  const characters = characterProblems(file, text, 'scenario');
-  if (characters.length) return { file, lineOf, problems: characters };
-  if (doc.errors.length) {
-    return { file, lineOf, problems: doc.errors.map((error) => ({ file, line: lineAt(error.pos[0]), rule: 'scenario/yaml', message: `not valid YAML: ${error.message.split('\n')[0]}` })) };
-  }
-  let data: unknown;
-  try {
-    doc.toJS({ maxAliasCount: 10 });
-    const dataProblems = yamlDataProblems(file, doc, lineCounter, 'scenario');
-    if (dataProblems.length) return { file, lineOf, problems: dataProblems };
-    // The data as the build will read it (js-yaml): tags and dates it reads differently are caught here, not at build.
-    data = parseYamlAsBuild(text);
-  } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    const message = error instanceof Error ? ((error as { reason?: string }).reason ?? error.message).split('\n')[0] : String(error);
-    return { file, lineOf, problems: [{ file, line: mark ? mark.line + 1 : 1, rule: 'scenario/yaml', message: `not valid YAML: ${message}` }] };
-  }
-  const result = scenarioSchema.safeParse(data);
-  if (result.success) return { file, scenario: result.data, lineOf, problems: [] };
-  const problems = formatIssues(scenarioSchema, result.error, data).map((issue) => ({
+  const { text, lineOf, data, problems: read } = readDataFile(file, content, { prefix: 'scenario', maxAliases: 10, asBuild: true });
+  if (read.length) return { file, text, lineOf, problems: read };
+  const result = parseFields(scenarioSchema, data);
+  if (result.success) return { file, text, scenario: result.data, lineOf, problems: [] };
+  const problems = result.issues.map((issue) => ({
     file,
     line: lineOf(...issue.path.filter((part): part is string | number => typeof part !== 'symbol')) ?? 1,
     rule: `scenario/schema-${issue.rule}`,
     message: issue.message,
   }));
-  return { file, lineOf, problems };
+  return { file, text, lineOf, problems };
 }
 
 /** One walk of a scenario: the only one, or a product's walk in a part of a plan. */

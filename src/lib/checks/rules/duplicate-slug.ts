@@ -1,28 +1,11 @@
+import { slugKey } from '../../collections';
+import type { FoundName } from '../../content/walk';
 import type { Problem } from '../../problem';
 import type { ContentIndex } from '../index';
 
-/** A file of one collection, for the duplicate-slug check. */
-export interface ArticlePath {
-  /** Path for messages, relative to the project root. */
-  file: string;
-  /** Path relative to the content folder, e.g. `factors/kms/branch-offices.mdx`. */
-  path: string;
-}
-
-/** A slug with case, Unicode form and separators (`-`, `_`, `.`, spaces) folded together. */
-export function normaliseSlug(path: string): string {
-  return path
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\.mdx?$/, '')
-    .split('/')
-    .map((segment) => segment.replace(/[\s_.-]+/g, '-').replace(/^-+|-+$/g, ''))
-    .join('/');
-}
-
 /** Whether a file is named the way CONTRIBUTING asks: lowercase words joined by "-". */
 function isCanonicalSlug(path: string): boolean {
-  return normaliseSlug(path) === path.replace(/\.mdx?$/, '');
+  return slugKey(path) === path.replace(/\.mdx?$/, '');
 }
 
 /**
@@ -30,25 +13,24 @@ function isCanonicalSlug(path: string): boolean {
  * punctuation would get the same id (or two addresses that readers cannot tell
  * apart). Each clash is reported once, on the file that is not named in
  * lowercase words joined by "-" (most likely the new one), or else on the
- * later file, naming the other.
+ * later file, naming the other; the article is called what its collection calls an entry.
  */
-export function checkDuplicateSlugs(articles: readonly ArticlePath[]): Problem[] {
-  const first = new Map<string, ArticlePath>();
+export function checkDuplicateSlugs(articles: readonly FoundName[]): Problem[] {
+  const first = new Map<string, FoundName>();
   const problems: Problem[] = [];
   for (const article of articles) {
-    const key = normaliseSlug(article.path);
+    const key = slugKey(article.path);
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, article);
       continue;
     }
     const [reported, other] = !isCanonicalSlug(earlier.path) && isCanonicalSlug(article.path) ? [earlier, article] : [article, earlier];
-    const [collection = '', ...rest] = reported.path.replace(/\.mdx?$/, '').split('/');
-    const kind = collection === 'factors' ? 'factor' : collection === 'guides' ? 'guide' : 'article';
+    const slug = reported.path.slice(reported.collection.folder.length + 1).replace(/\.mdx?$/, '');
     problems.push({
       file: reported.file,
       rule: 'safety/duplicate-slug',
-      message: `${kind} "${rest.join('/')}" has the same slug as ${other.file} once case and punctuation are ignored`,
+      message: `${reported.collection.kind} "${slug}" has the same slug as ${other.file} once case and punctuation are ignored`,
       hint: 'rename or merge one of them; name files in lowercase words joined by "-"',
     });
   }

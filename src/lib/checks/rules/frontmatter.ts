@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { SplitFile } from '../../content/frontmatter';
 import type { Problem } from '../../problem';
-import { formatIssues } from '../../schema/format-issues';
+import { parseFields } from '../../schema/format-issues';
 import { eachArticle } from './each-article';
 
 /** Names of the closed vocabularies behind enum fields, for messages ("unknown tag"). */
@@ -16,9 +16,9 @@ export function checkFrontmatter(file: string, split: SplitFile, schema: z.ZodTy
   if (split.errors.length) {
     return split.errors.map((error) => ({ file, ...error, rule: 'frontmatter/yaml', message: `frontmatter is not valid YAML: ${error.message}` }));
   }
-  const result = schema.safeParse(split.data ?? {});
+  const result = parseFields(schema, split.data ?? {}, VOCABULARIES);
   if (result.success) return [];
-  return formatIssues(schema, result.error, split.data, VOCABULARIES).map((issue) => ({
+  return result.issues.map((issue) => ({
     file,
     ...split.locate(issue.path, { atKey: issue.atKey }),
     rule: `schema/${issue.rule}`,

@@ -12,8 +12,8 @@ export const methodFolder = eachArticle((article) => {
       file: article.file,
       ...article.split.locate(['method']),
       rule: 'schema/method-folder',
-      message: `field "method" is "${data.method}" but the file is in content/factors/${folderMethod}/`,
-      hint: `move the file to content/factors/${data.method}/ or set method: ${folderMethod}`,
+      message: `field "method" is "${data.method}" but the file is in content/${FACTORS.folder}/${folderMethod}/`,
+      hint: `move the file to content/${FACTORS.folder}/${data.method}/ or set method: ${folderMethod}`,
     },
   ];
 });

@@ -5,7 +5,6 @@ import { inlineLinks } from '../../tree/inline';
 import type { ContentIndex } from '../index';
 import { siteRoutes } from '../routes';
 import { checkLinksToRoutes } from './links-to-routes';
-import { scenarioFolder, type ReadScenario } from './scenarios';
 
 /**
  * The site links of a scenario's `why`, read as its page renders it: paragraph by paragraph, each by the Markdown
@@ -53,12 +52,12 @@ function locate(text: string, offset: number, fallback: number | undefined): { l
  */
 export function scenarioLinks(index: ContentIndex): Problem[] {
   const routes = siteRoutes(index);
-  return scenarioFolder(index).files.flatMap(({ read, text }: ReadScenario) =>
+  return index.scenarios.flatMap(({ read }) =>
     whyLinks(read.scenario?.why ?? '').flatMap((link) => {
       const problems = checkLinksToRoutes(read.file, [{ url: link.url, line: 1, column: 1 }], routes);
       if (!problems.length) return [];
       // Placed in the file only when there is a problem: that parses the file once more.
-      const { line, column } = locate(text, link.offset, read.lineOf('why'));
+      const { line, column } = locate(read.text, link.offset, read.lineOf('why'));
       return problems.map(({ column: _, ...problem }) => ({ ...problem, line, ...(column === undefined ? {} : { column }) }));
     }),
   );
