@@ -2,6 +2,7 @@ import { rehypeHeadingIds, type UnifiedProcessorOptions } from '@astrojs/markdow
 import remarkGfm from 'remark-gfm';
 import { rehypeBaseLinks } from './base-links';
 import { rehypeHeadingAnchors } from './heading-anchors';
+import { rehypeTableScroll } from './table-scroll';
 
 /**
  * The remark plugins of every article: GitHub-flavoured Markdown (tables, strikethrough, footnotes, autolinks).
@@ -15,13 +16,14 @@ export const remarkPlugins = [remarkGfm];
  * `gfm: false` turns off Astro's own copy of remark-gfm: GFM comes from `remarkPlugins` alone, so dropping it
  * there drops it from the build too, never from the checks only (Astro's SmartyPants stays on: it changes quotes
  * and dashes in the text, not the syntax the checks read). Rehype plugins: the heading ids first (the
- * anchors need them, and Astro would add them only after these), a "#" link after each section heading, and
- * `base` in front of the root-relative links authors write, when the site is served under a path.
+ * anchors need them, and Astro would add them only after these), a "#" link after each section heading, each
+ * table in a scroll region of its own (a wide table never widens a phone's page), and `base` in front of the
+ * root-relative links authors write, when the site is served under a path.
  */
 export function markdownPipeline({ base }: { base: string }): UnifiedProcessorOptions {
   return {
     gfm: false,
     remarkPlugins,
-    rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors, [rehypeBaseLinks, { base }]],
+    rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors, rehypeTableScroll, [rehypeBaseLinks, { base }]],
   };
 }
