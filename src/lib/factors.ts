@@ -29,14 +29,14 @@ export function byStance<F extends FactorSummary>(factors: readonly F[], method:
  * tag). A specific tag ("Activation limits") weighs more than a broad one
  * ("Deployment"); a tag that every factor has weighs nothing.
  */
-function tagWeights(factors: readonly FactorSummary[]): Map<Tag, number> {
+export function tagWeights(factors: readonly FactorSummary[]): Map<Tag, number> {
   const counts = new Map<Tag, number>();
   for (const factor of factors) for (const tag of new Set(factor.data.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return new Map([...counts].map(([tag, count]) => [tag, Math.log(factors.length / count)]));
 }
 
 /** The weight of the tags `candidate` shares with `tags`, summed in the candidate's tag order. */
-function sharedWeight(candidate: FactorSummary, tags: ReadonlySet<Tag>, weights: ReadonlyMap<Tag, number>): number {
+export function sharedWeight(candidate: FactorSummary, tags: ReadonlySet<Tag>, weights: ReadonlyMap<Tag, number>): number {
   return candidate.data.tags.filter((tag) => tags.has(tag)).reduce((sum, tag) => sum + (weights.get(tag) ?? 0), 0);
 }
 
@@ -61,24 +61,39 @@ export function neighboursById<F extends FactorSummary>(factors: readonly F[]): 
  * with it: the most specific shared tags first ({@link tagWeights}), then the
  * same method before others (the reader is weighing this method), then reading
  * order; at most `limit`. A factor that shares only tags every factor has is
- * not related. Keyed by factor id.
+ * not related. Factors are ranked once by `compareFactors`, and each factor
+ * looks only at the factors that share one of its tags, keeping the best
+ * `limit` as it goes. Keyed by factor id.
  */
 export function relatedById<F extends FactorSummary>(factors: readonly F[], limit = 5): Map<string, F[]> {
+  // Position in reading order; the sort is stable, so ties keep the input order.
+  const rank = new Map<F, number>();
+  [...factors].sort(compareFactors).forEach((factor, index) => rank.set(factor, index));
+  const byTag = new Map<Tag, F[]>();
+  for (const factor of factors) for (const tag of new Set(factor.data.tags)) (byTag.get(tag) ?? byTag.set(tag, []).get(tag)!).push(factor);
   const weights = tagWeights(factors);
   const result = new Map<string, F[]>();
   for (const current of factors) {
-    // A repeated id takes the place of its first occurrence.
     if (result.has(current.id)) continue;
+    // Shared tags per candidate, weighed by tagWeights.
     const tags = new Set(current.data.tags);
-    const sameMethod = (factor: F) => Number(factor.data.method === current.data.method);
-    const related = factors
-      .filter((factor) => factor.id !== current.id)
-      .map((factor) => ({ factor, shared: sharedWeight(factor, tags, weights) }))
-      .filter(({ shared }) => shared > 0)
-      .sort((a, b) => b.shared - a.shared || sameMethod(b.factor) - sameMethod(a.factor) || compareFactors(a.factor, b.factor))
-      .slice(0, limit)
-      .map(({ factor }) => factor);
-    result.set(current.id, related);
+    const candidates = new Set<F>();
+    for (const tag of tags) for (const factor of byTag.get(tag) ?? []) if (factor.id !== current.id) candidates.add(factor);
+    const better = (a: { factor: F; shared: number }, b: { factor: F; shared: number }) =>
+      b.shared - a.shared ||
+      Number(b.factor.data.method === current.data.method) - Number(a.factor.data.method === current.data.method) ||
+      rank.get(a.factor)! - rank.get(b.factor)!;
+    const best: { factor: F; shared: number }[] = [];
+    for (const factor of candidates) {
+      const entry = { factor, shared: sharedWeight(factor, tags, weights) };
+      if (entry.shared <= 0) continue;
+      if (best.length === limit && better(entry, best[best.length - 1]!) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && better(entry, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, entry);
+      if (best.length > limit) best.pop();
+    }
+    result.set(current.id, best.map(({ factor }) => factor));
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import type { ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parse } from 'parse5';
 import { visit } from 'unist-util-visit';
 import { safeDecode } from '../safe-decode';
 import type { Problem } from '../problem';
@@ -23,7 +24,9 @@ function isContent(node: ElementContent): boolean {
 
 /**
  * A built page as the checks need it, read with the HTML parser: only real attributes count, never text
- * that looks like one (an article about HTML may show `href="…"` in a code block). Parses the page once.
+ * that looks like one (an article about HTML may show `href="…"` in a code block). Parses the page once, with
+ * parse5 and without source positions (which the checks do not need): `hast-util-from-html`, which records them,
+ * took 2.7 s of CPU for the 1,054 pages of a 1,000-article build, this about 1 s (BENCHMARKS.md).
  */
 export function readPage(file: string, html: string): BuiltPage {
   const page: BuiltPage = { file, ids: new Set(), links: [], hasArticleBody: false };
@@ -37,7 +40,7 @@ export function readPage(file: string, html: string): BuiltPage {
       // A template's content is a tree of its own, which visit does not enter.
       if (element.content) read(element.content);
     });
-  read(fromHtml(html));
+  read(fromParse5(parse(html)) as Root);
   return page;
 }
 
