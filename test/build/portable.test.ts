@@ -11,11 +11,13 @@ const OUT = join(ROOT, 'test/.output/portable');
 const PORTABLE = join(OUT, 'portable');
 const ZIP = join(OUT, 'edition.zip');
 let files: string[] = [];
+let builtDir = '';
 let cli = '';
 
 beforeAll(() => {
   const build = inject('siteBuild');
   if (build.status !== 0) throw new Error(`the site did not build:\n${build.output}`);
+  builtDir = build.outDir;
   const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/portable.ts', '--from', build.outDir, '--out', PORTABLE, '--zip', ZIP], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -37,7 +39,7 @@ function references(text: string): string[] {
 
 describe('the portable edition of the real site', () => {
   it('has every page of the build and no file only a server can use', () => {
-    const built = listFiles(join(ROOT, 'test/.output/portable/dist')).filter((file) => file.endsWith('.html'));
+    const built = listFiles(builtDir).filter((file) => file.endsWith('.html'));
     expect(built.length).toBeGreaterThan(50);
     for (const page of built) expect(files, page).toContain(page);
     expect(files.filter((file) => /^pagefind\/|^sw\.js$|^_headers$/.test(file))).toEqual([]);
