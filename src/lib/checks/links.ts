@@ -1,7 +1,4 @@
-import type { ElementContent, Root } from 'hast';
-import { fromParse5 } from 'hast-util-from-parse5';
-import { parse } from 'parse5';
-import { visit } from 'unist-util-visit';
+import { SAXParser } from 'parse5-sax-parser';
 import { safeDecode } from '../safe-decode';
 import type { Problem } from '../problem';
 
@@ -17,30 +14,34 @@ export interface BuiltPage {
   hasArticleBody: boolean;
 }
 
-/** Is this node content a reader would see, rather than white space or a comment? */
-function isContent(node: ElementContent): boolean {
-  return node.type === 'element' || (node.type === 'text' && node.value.trim() !== '');
-}
-
 /**
- * A built page as the checks need it, read with the HTML parser: only real attributes count, never text
- * that looks like one (an article about HTML may show `href="…"` in a code block). Parses the page once, with
- * parse5 and without source positions (which the checks do not need): `hast-util-from-html`, which records them,
- * took 2.7 s of CPU for the 1,054 pages of a 1,000-article build, this about 1 s (BENCHMARKS.md).
+ * A built page as the checks need it, read with parse5's streaming parser (the HTML tokenizer, told by parse5 when a
+ * tag switches it to raw text): only real attributes count, never text that looks like one (an article about HTML
+ * may show `href="…"` in a code block). The checks need tags and attributes, not a tree: building one (parse5 and
+ * hast) took about 3 s of CPU for the 1,054 pages of a 1,000-article build, the stream under 1 s (BENCHMARKS.md).
+ * The parser handles a string written whole before `end` returns.
  */
 export function readPage(file: string, html: string): BuiltPage {
   const page: BuiltPage = { file, ids: new Set(), links: [], hasArticleBody: false };
-  const read = (tree: Root) =>
-    visit(tree, 'element', (element) => {
-      const { id, href, src, dataArticleBody } = element.properties;
-      if (typeof id === 'string') page.ids.add(id);
-      if (typeof href === 'string') page.links.push(href);
-      if (typeof src === 'string') page.links.push(src);
-      if (dataArticleBody !== undefined && dataArticleBody !== null && element.children.some(isContent)) page.hasArticleBody = true;
-      // A template's content is a tree of its own, which visit does not enter.
-      if (element.content) read(element.content);
-    });
-  read(fromParse5(parse(html)) as Root);
+  // Inside an element marked data-article-body, before its first child element or text.
+  let inEmptyBody = false;
+  const parser = new SAXParser();
+  parser.on('startTag', ({ attrs, selfClosing }) => {
+    if (inEmptyBody) page.hasArticleBody = true;
+    inEmptyBody = false;
+    for (const { name, value } of attrs) {
+      if (name === 'id') page.ids.add(value);
+      else if (name === 'href' || name === 'src') page.links.push(value);
+      else if (name === 'data-article-body' && !selfClosing) inEmptyBody = true;
+    }
+  });
+  parser.on('endTag', () => {
+    inEmptyBody = false;
+  });
+  parser.on('text', ({ text }) => {
+    if (inEmptyBody && text.trim() !== '') page.hasArticleBody = true;
+  });
+  parser.end(html);
   return page;
 }
 
