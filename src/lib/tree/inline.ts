@@ -38,8 +38,10 @@ export function inlineLinks(text: string): { url: string; offset: number }[] {
  * The tiny inline Markdown that tree help texts may use: `code` and
  * [links](/site/path/). Everything else is escaped, so the tree file cannot
  * inject markup; only site-relative and https links are kept. Parsed by the
- * Markdown parser, never by regular expressions, so a long run of `[` or `](`
- * costs linear time; the text outside code and links is kept as written.
+ * Markdown parser, never by regular expressions; the text outside code and links
+ * is kept as written. The parser takes more than linear time on long runs of
+ * `[a](`: what bounds the work is the length of a data file's text, refused above
+ * MAX_DATA_TEXT characters (content/data-file.ts) before anything renders it.
  */
 export function renderInline(text: string): string {
   const tree: Root = parser.parse(text);
