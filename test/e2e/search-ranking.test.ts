@@ -29,6 +29,8 @@ const FIRST: [query: string, page: string, section?: string][] = [
   ['slmgr /ipk', '/guides/command-reference/', 'slmgr-keys'],
   ['slmgr ato', '/guides/command-reference/'],
   ['rearm', '/guides/command-reference/', 'slmgr-activation'],
+  ['slui', '/guides/command-reference/', 'slui-phone-activation-and-error-text'],
+  ['slui 0x2a', '/guides/command-reference/', 'slui-phone-activation-and-error-text'],
   ['slmgr /skms', '/guides/command-reference/', 'slmgr-kms-client'],
   ['ospp.vbs dstatus', '/guides/command-reference/', 'office-osppvbs'],
   ['event 12290', '/guides/command-reference/', 'event-ids'],
