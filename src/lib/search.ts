@@ -19,6 +19,7 @@ export const ALIASES: readonly (readonly [string, string])[] = [
   ['CMID', 'client machine ID'],
   ['AVMA', 'Automatic Virtual Machine Activation'],
   ['SRV', 'service record'],
+  ['PAYG', 'pay-as-you-go'],
 ];
 
 function mentions(text: string, term: string): boolean {

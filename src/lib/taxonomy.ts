@@ -39,6 +39,11 @@ export const METHODS = {
     name: 'Microsoft 365 Apps activation',
     blurb: 'The subscription version of Office activates by user sign-in, not with KMS, MAK or ADBA.',
   },
+  payg: {
+    label: 'Pay-as-you-go',
+    name: 'Windows Server licensed through Azure Arc',
+    blurb: 'Windows Server 2025 outside Azure is licensed and activated through Azure Arc and billed per core by the hour: no product key and no host, but a connection to Azure and a meter that runs until you turn it off.',
+  },
 } as const;
 
 export type Method = keyof typeof METHODS;

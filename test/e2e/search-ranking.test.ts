@@ -42,6 +42,8 @@ const FIRST: [query: string, page: string, section?: string][] = [
   ['proxy activation', '/guides/mak/', 'proxy-activation-with-vamt'],
   ['office adba', '/guides/adba/', 'office-with-adba'],
   ['AVMA', '/guides/avma/'],
+  ['pay-as-you-go', '/payg/'],
+  ['PAYG', '/payg/'],
   ['ospprearm', '/guides/non-persistent-vdi/', 'office-in-the-image-run-ospprearm-before-capture'],
 ];
 

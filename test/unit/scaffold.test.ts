@@ -79,7 +79,7 @@ describe('validating answers against the vocabulary', () => {
     expect(answers).toBeUndefined();
     expect(problems).toEqual([
       '--title is required but missing',
-      '--method: unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, avma, m365',
+      '--method: unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, avma, m365, payg',
       '--stance: unknown stance "cons" — did you mean "con"? Known stances: pro, con',
       '--tags: must list each tag once; "dns" is listed twice',
     ]);

@@ -72,7 +72,7 @@ describe('factor frontmatter rules', () => {
 
   it('rejects an unknown method with the known methods', () => {
     expect(factorLines(edit('method: kms', 'method: kmss'))).toContainEqual(
-      `${FILE}:4:9  schema/unknown-method  field "method": unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, avma, m365`,
+      `${FILE}:4:9  schema/unknown-method  field "method": unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, avma, m365, payg`,
     );
   });
 

@@ -154,6 +154,11 @@ const organisations: Organisation[] = [
     outcome: 'microsoft-365-apps',
   },
   {
+    who: 'a web shop renting Windows Server 2025 servers for its busy weeks, Arc-enabled and online',
+    path: ['windows', 'own-hardware', 'payg'],
+    outcome: 'server-payg',
+  },
+  {
     who: 'a shop with six PCs bought with Windows preinstalled',
     path: ['windows', 'own-hardware', 'retail-oem'],
     outcome: 'retail-oem',
