@@ -117,6 +117,8 @@ describe('/compare/', () => {
     expect(await page.locator('.topic-cards').isVisible()).toBe(false);
     const caption = await page.locator('.matrix caption').textContent();
     expect(caption).not.toMatch(/frontmatter/i);
+    // Every method's column is on the screen: nothing to scroll sideways at 1280 px.
+    expect(await page.locator('.matrix-scroll').evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(1);
     const frame = await page.locator('.matrix-scroll').boundingBox();
     await page.locator('.matrix-scroll').evaluate((box) => box.scrollBy(0, 400));
     // Scrolled down inside its box, the header row stays at the top of the box.
