@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { METHOD_IDS } from '../../src/lib/taxonomy';
 import { checkArticle } from '../../src/lib/checks/run';
 import { formatProblem } from '../../src/lib/problem';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter';
@@ -79,7 +80,7 @@ describe('validating answers against the vocabulary', () => {
     expect(answers).toBeUndefined();
     expect(problems).toEqual([
       '--title is required but missing',
-      '--method: unknown method "kmss" — did you mean "kms"? Known methods: kms, mak, adba, token, subscription, avma, m365, payg',
+      `--method: unknown method "kmss" — did you mean "kms"? Known methods: ${METHOD_IDS.join(', ')}`,
       '--stance: unknown stance "cons" — did you mean "con"? Known stances: pro, con',
       '--tags: must list each tag once; "dns" is listed twice',
     ]);
